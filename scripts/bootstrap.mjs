@@ -2,7 +2,7 @@
 // The entry point behind `npm start|dev|test|seed|bench`. It has no dependencies so that it can run on a
 // fresh clone: it installs node modules and Debian packages that are missing, then hands over to the
 // TypeScript command in scripts/.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,7 +22,10 @@ const PACKAGES_FOR = {
   bench: [...RUNTIME_PACKAGES, ...BROWSER_PACKAGES],
 };
 
-/** @param {string} message */
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   process.stderr.write(`\nFovea cannot start: ${message}\n`);
   process.exit(2);
@@ -102,10 +105,15 @@ function commandExists(name) {
 
 const [command = 'start', ...rest] = process.argv.slice(2);
 const packages = PACKAGES_FOR[command];
-if (!packages) fail(`unknown command "${command}"; expected one of ${Object.keys(PACKAGES_FOR).join(', ')}.`);
+if (!packages)
+  throw fail(`unknown command "${command}"; expected one of ${Object.keys(PACKAGES_FOR).join(', ')}.`);
 ensureNodeModules();
 ensureSystemPackages(packages);
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const child = spawnSync(tsx, [join(root, 'scripts', `${command}.ts`), ...rest], { stdio: 'inherit', cwd: root });
-if (child.error) fail(`could not run scripts/${command}.ts: ${child.error.message}`);
-process.exit(child.status ?? (child.signal ? 130 : 1));
+const child = spawn(tsx, [join(root, 'scripts', `${command}.ts`), ...rest], { stdio: 'inherit', cwd: root });
+child.once('error', (error) => fail(`could not run scripts/${command}.ts: ${error.message}`));
+// Ctrl-C reaches the command itself (same terminal process group); it stops what it started and exits.
+// This process waits for it rather than dying first and leaving its output behind the prompt.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => child.kill('SIGTERM'));
+child.once('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildGateway, listen } from '../server/app';
+import { readGatewayConfig } from '../server/config';
+import { ensureAppBuilt } from '../scripts/lib/build';
+import { startOrthanc, type RunningOrthanc } from '../scripts/lib/orthanc';
+import { freePort } from '../scripts/lib/ports';
+import { Supervisor } from '../scripts/lib/processes';
+import { seedDemo } from '../scripts/lib/seed';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+export interface PrivateStack {
+  /** The gateway serving the built app. */
+  url: string;
+  orthanc: RunningOrthanc;
+  dicomPort: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A Fovea of its own for tests and benchmarks: Orthanc on free loopback ports with storage in a
+ * temporary folder, seeded with the demo data, behind a gateway serving the built app. Never the
+ * instance of `npm start`.
+ */
+export async function startPrivateStack(log: (line: string) => void = () => {}): Promise<PrivateStack> {
+  const supervisor = new Supervisor();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fovea-e2e-'));
+  supervisor.onStop(() => rmSync(dataDir, { recursive: true, force: true }));
+  try {
+    ensureAppBuilt(log);
+    const [httpPort, dicomPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+    const orthanc = await startOrthanc({ dataDir, httpPort, dicomPort, aet: 'FOVEA_TEST' }, supervisor);
+    await seedDemo(orthanc, { cacheDir: join(ROOT, '.fovea', 'demo-cache'), today: new Date(), log });
+    const config = readGatewayConfig({
+      FOVEA_PORT: String(gatewayPort),
+      FOVEA_PACS_URL: orthanc.dicomWebUrl,
+      FOVEA_PACS_AUTHORIZATION: orthanc.authorization,
+      FOVEA_APP_DIR: join(ROOT, 'dist'),
+    });
+    const app = await buildGateway(config);
+    supervisor.onStop(() => app.close());
+    const url = await listen(app, config);
+    return { url, orthanc, dicomPort, stop: () => supervisor.stopAll() };
+  } catch (error) {
+    await supervisor.stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { freePort } from '../scripts/lib/ports';
+import { buildGateway } from './app';
+import { readGatewayConfig } from './config';
+
+// A gateway whose PACS port has nothing listening: what a clinic sees when the PACS is down.
+describe('gateway with the PACS down', () => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    const appDir = mkdtempSync(join(tmpdir(), 'fovea-app-'));
+    writeFileSync(join(appDir, 'index.html'), '<!doctype html><title>Fovea</title>');
+    writeFileSync(join(appDir, 'config.json'), '{}');
+    const closedPort = await freePort();
+    app = await buildGateway(
+      readGatewayConfig({
+        FOVEA_PACS_URL: `http://127.0.0.1:${closedPort}/dicom-web`,
+        FOVEA_APP_DIR: appDir,
+      }),
+    );
+  });
+  afterAll(() => app.close());
+
+  it('answers DICOMweb requests with 503 and a JSON reason', async () => {
+    const response = await app.inject({ method: 'GET', url: '/dicom-web/studies?limit=5' });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['content-type']).toMatch(/application\/json/);
+    expect(response.json()).toMatchObject({ error: { message: 'PACS unreachable' } });
+    expect(response.json().error.detail).toMatch(/ECONNREFUSED|SERVICE_UNAVAILABLE/);
+  });
+
+  it('reports itself up and the PACS down on /healthz', async () => {
+    const response = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.status).toBe('degraded');
+    expect(body.pacs.reachable).toBe(false);
+    expect(body.pacs.error).toBe('ECONNREFUSED');
+  });
+
+  it('sends security headers and no X-Powered-By', async () => {
+    const response = await app.inject({ method: 'GET', url: '/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('serves index.html for app routes and JSON 404 for unknown API paths', async () => {
+    const page = await app.inject({ method: 'GET', url: '/viewer?StudyInstanceUIDs=1.2.3' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>Fovea</title>');
+    const api = await app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.message).toMatch(/Not found/);
+  });
+});
+
+// A PACS that accepts connections but never answers, as an overloaded archive does.
+describe('gateway with a PACS that does not answer', () => {
+  let app: FastifyInstance;
+  let silent: Server;
+
+  beforeAll(async () => {
+    silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    app = await buildGateway(
+      readGatewayConfig({
+        FOVEA_PACS_URL: `http://127.0.0.1:${port}/dicom-web`,
+        FOVEA_PACS_TIMEOUT_MS: '300',
+      }),
+      { serveApp: false },
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+    silent.closeAllConnections();
+    silent.close();
+  });
+
+  it('gives up after the configured timeout with 504 and a JSON reason', async () => {
+    const started = Date.now();
+    const response = await app.inject({ method: 'GET', url: '/dicom-web/studies' });
+    expect(response.statusCode).toBe(504);
+    expect(response.json().error.message).toBe('PACS did not answer within 0.3 s');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
