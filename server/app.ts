@@ -20,7 +20,6 @@ export async function buildGateway(
     connectionTimeout: 0,
     keepAliveTimeout: 65_000,
     trustProxy: false,
-    disableRequestLogging: true,
   });
   registerSecurityHeaders(app, config.frameAncestors);
   app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
