@@ -37,6 +37,8 @@ export async function startPrivateStack(log: (line: string) => void = () => {}):
       FOVEA_PORT: String(gatewayPort),
       FOVEA_PACS_URL: orthanc.dicomWebUrl,
       FOVEA_PACS_AUTHORIZATION: orthanc.authorization,
+      FOVEA_MWL_ORTHANC_URL: orthanc.url,
+      FOVEA_MWL_ORTHANC_AUTHORIZATION: orthanc.authorization,
       FOVEA_APP_DIR: join(ROOT, 'dist'),
     });
     const app = await buildGateway(config);

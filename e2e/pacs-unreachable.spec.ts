@@ -7,7 +7,9 @@ import { PacsRelay } from './relay';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-test('with the PACS down the study list says so, keeps retrying, and recovers on its own', async ({ page }) => {
+test('with the PACS down the study list says so, keeps retrying, and recovers on its own', async ({
+  page,
+}) => {
   // A second gateway whose way to the private Orthanc goes through a relay the test controls.
   const orthancPort = Number(new URL(process.env.FOVEA_E2E_ORTHANC_URL!).port);
   const relay = new PacsRelay(orthancPort, await freePort());

@@ -5,6 +5,8 @@ import { registerSecurityHeaders } from './headers';
 import { registerHealth } from './health';
 import { registerDicomWebProxy } from './proxy';
 import { registerSpa } from './spa';
+import { registerWorkitems } from './workitems/route';
+import { OrthancWorklistSource } from './workitems/source';
 
 /**
  * Composes the gateway: security headers, /healthz, the DICOMweb proxy and the SPA. `serveApp: false`
@@ -28,6 +30,10 @@ export async function buildGateway(
     return sendError(reply, status, status >= 500 ? 'Internal gateway error' : error.message, error.message);
   });
   registerHealth(app, config);
+  if (config.worklist) {
+    const { orthancUrl, modality, authorization, timeoutMs } = config.worklist;
+    registerWorkitems(app, new OrthancWorklistSource(orthancUrl, modality, authorization, timeoutMs));
+  }
   await registerDicomWebProxy(app, config);
   if (serveApp) await registerSpa(app, config);
   return app;

@@ -15,6 +15,10 @@ export const gatewayEnvSchema = z.object({
     .string()
     .regex(/^[^;,]+$/, 'a space-separated list of origins, without ";" or ","')
     .default("'self'"),
+  FOVEA_MWL_ORTHANC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  FOVEA_MWL_ORTHANC_MODALITY: z.string().min(1).default('fovea-mwl'),
+  FOVEA_MWL_ORTHANC_AUTHORIZATION: z.string().optional(),
+  FOVEA_MWL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   FOVEA_APP_DIR: z.string().min(1).default('dist'),
   FOVEA_APP_CONFIG: z.string().optional(),
   FOVEA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -30,6 +34,10 @@ export interface GatewayConfig {
     authorization: string | undefined;
     timeoutMs: number;
   };
+  /** Modality worklist behind /dicom-web/workitems; absent when the PACS serves UPS-RS itself. */
+  worklist:
+    | { orthancUrl: string; modality: string; authorization: string | undefined; timeoutMs: number }
+    | undefined;
   frameAncestors: string;
   appDir: string;
   appConfigFile: string | undefined;
@@ -58,6 +66,14 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
       authorization: e.FOVEA_PACS_AUTHORIZATION ?? basic,
       timeoutMs: e.FOVEA_PACS_TIMEOUT_MS,
     },
+    worklist: e.FOVEA_MWL_ORTHANC_URL
+      ? {
+          orthancUrl: e.FOVEA_MWL_ORTHANC_URL,
+          modality: e.FOVEA_MWL_ORTHANC_MODALITY,
+          authorization: e.FOVEA_MWL_ORTHANC_AUTHORIZATION,
+          timeoutMs: e.FOVEA_MWL_TIMEOUT_MS,
+        }
+      : undefined,
     frameAncestors: e.FOVEA_FRAME_ANCESTORS.trim(),
     appDir: e.FOVEA_APP_DIR,
     appConfigFile: e.FOVEA_APP_CONFIG,

@@ -49,7 +49,12 @@ export async function startStack(
             : `Stored ${seeded.stored} demo instances; today's worklist has ${seeded.worklistItems} procedures.`,
         );
       }
-      pacsEnv = { FOVEA_PACS_URL: orthanc.dicomWebUrl, FOVEA_PACS_AUTHORIZATION: orthanc.authorization };
+      pacsEnv = {
+        FOVEA_PACS_URL: orthanc.dicomWebUrl,
+        FOVEA_PACS_AUTHORIZATION: orthanc.authorization,
+        FOVEA_MWL_ORTHANC_URL: orthanc.url,
+        FOVEA_MWL_ORTHANC_AUTHORIZATION: orthanc.authorization,
+      };
     }
     await next({ settings, supervisor, orthanc, pacsEnv, log });
   } catch (error) {
