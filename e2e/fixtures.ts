@@ -2,6 +2,7 @@ import { test as base, expect } from '@playwright/test';
 
 /** Tests open pages on the private gateway started by global-setup.ts. */
 export const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
   baseURL: async ({}, use) => {
     const url = process.env.FOVEA_E2E_URL;
     if (!url)
