@@ -31,16 +31,40 @@ export async function seedDemo(orthanc: RunningOrthanc, options: SeedOptions): P
     log('Deleting every study in the demo archive…');
     await deleteEverything(orthanc);
   } else if (await isSeeded(orthanc, marker)) {
-    return { stored: 0, skipped: true, worklistItems: worklist.length };
+    // Today's incoming results belong to today's orders; a new day brings new ones.
+    const { todayFiles } = await buildDemoInstances({
+      cacheDir: options.cacheDir,
+      today: options.today,
+      log,
+    });
+    const todayMarker = join(
+      orthanc.worklistDir,
+      '..',
+      `demo-today-${todayFiles.length}-${dayOf(options.today)}`,
+    );
+    if (existsSync(todayMarker)) return { stored: 0, skipped: true, worklistItems: worklist.length };
+    await storeFiles(orthanc, todayFiles);
+    writeFileSync(todayMarker, '');
+    return { stored: todayFiles.length, skipped: false, worklistItems: worklist.length };
   }
 
   log('Preparing demo data (the first time takes a minute)…');
-  const { files } = await buildDemoInstances({ cacheDir: options.cacheDir, today: options.today, log });
+  const { files, todayFiles } = await buildDemoInstances({
+    cacheDir: options.cacheDir,
+    today: options.today,
+    log,
+  });
   log(`Storing ${files.length} demo instances into Orthanc…`);
   await storeFiles(orthanc, files);
   writeFileSync(marker, JSON.stringify({ instances: files.length, at: new Date().toISOString() }));
+  writeFileSync(
+    join(orthanc.worklistDir, '..', `demo-today-${todayFiles.length}-${dayOf(options.today)}`),
+    '',
+  );
   return { stored: files.length, skipped: false, worklistItems: worklist.length };
 }
+
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 async function isSeeded(orthanc: RunningOrthanc, marker: string): Promise<boolean> {
   if (!existsSync(marker)) return false;
