@@ -1,0 +1,6 @@
+export * from './attributes';
+export * from './dateTime';
+export * from './personName';
+export * from './records';
+export * from './sopClass';
+export * from './tags';

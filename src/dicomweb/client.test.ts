@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DicomWebClient } from './client';
+import { PacsError } from './errors';
+
+interface Answer {
+  status: number;
+  body?: unknown;
+}
+
+/** Just enough of XMLHttpRequest for dicomweb-client, answering from a table of URLs. */
+class FakeXhr {
+  static answers = new Map<string, Answer>();
+  static requests: string[] = [];
+  static hold = false;
+  static pending: FakeXhr[] = [];
+
+  readyState = 0;
+  status = 0;
+  response: unknown = null;
+  responseType = '';
+  timeout = 0;
+  onreadystatechange: (() => void) | null = null;
+  private url = '';
+  private listeners = new Map<string, () => void>();
+
+  open(_method: string, url: string) {
+    this.url = url;
+  }
+  setRequestHeader() {}
+  getResponseHeader(name: string) {
+    return name.toLowerCase() === 'content-type' ? 'application/dicom+json' : null;
+  }
+  getAllResponseHeaders() {
+    return 'content-type: application/dicom+json';
+  }
+  addEventListener(type: string, listener: () => void) {
+    this.listeners.set(type, listener);
+  }
+  send() {
+    FakeXhr.requests.push(this.url);
+    if (FakeXhr.hold) {
+      FakeXhr.pending.push(this);
+      return;
+    }
+    queueMicrotask(() => {
+      const answer = FakeXhr.answers.get(this.url) ?? { status: 0 };
+      this.finish(answer.status, answer.body ?? null);
+    });
+  }
+  abort() {
+    this.finish(0, null);
+  }
+  private finish(status: number, body: unknown) {
+    this.readyState = 4;
+    this.status = status;
+    this.response = body;
+    this.onreadystatechange?.();
+  }
+}
+
+const ROOT = 'http://fovea.test/dicom-web';
+const client = () => new DicomWebClient({ qidoRoot: '/dicom-web/', wadoRoot: '/dicom-web', baseUrl: 'http://fovea.test/studies' });
+
+beforeEach(() => {
+  FakeXhr.answers.clear();
+  FakeXhr.requests = [];
+  FakeXhr.hold = false;
+  FakeXhr.pending = [];
+  (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = FakeXhr;
+});
+
+afterEach(() => {
+  delete (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest;
+});
+
+describe('DicomWebClient', () => {
+  it('resolves its roots against the page', () => {
+    expect(client().qidoRoot).toBe(ROOT);
+    expect(client().frameUrl('1', '2', '3', 4)).toBe(`${ROOT}/studies/1/series/2/instances/3/frames/4`);
+  });
+
+  it('searches studies and reads them into records, leaving out broken entries', async () => {
+    FakeXhr.hold = true;
+    const pending = client().searchStudies({ patientName: 'doe' });
+    const url = new URL(FakeXhr.requests[0]!);
+    expect(url.pathname).toBe('/dicom-web/studies');
+    expect(url.searchParams.get('PatientName')).toBe('*doe*');
+    expect(url.searchParams.getAll('includefield')).toContain('00081030');
+    const xhr = FakeXhr.pending[0]!;
+    xhr.readyState = 4;
+    xhr.status = 200;
+    xhr.response = [
+      { '0020000D': { vr: 'UI', Value: ['1.2.3'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: 'Doe^Jane' }] } },
+      { '00100010': { vr: 'PN', Value: [{ Alphabetic: 'No^Uid' }] } },
+    ];
+    xhr.onreadystatechange?.();
+    const studies = await pending;
+    expect(studies.map((s) => s.studyInstanceUid)).toEqual(['1.2.3']);
+  });
+
+  it('lists series in series-number order', async () => {
+    const fields = ['00080060', '0008103E', '00200011', '00080021', '00080031', '00201209', '00080016'];
+    FakeXhr.answers.set(`${ROOT}/studies/1.2.3/series?${fields.map((f) => `includefield=${f}`).join('&')}`, {
+      status: 200,
+      body: [
+        { '0020000E': { vr: 'UI', Value: ['b'] }, '00200011': { vr: 'IS', Value: [2] } },
+        { '0020000E': { vr: 'UI', Value: ['c'] } },
+        { '0020000E': { vr: 'UI', Value: ['a'] }, '00200011': { vr: 'IS', Value: ['1'] } },
+      ],
+    });
+    const series = await client().searchSeries('1.2.3');
+    expect(series.map((s) => s.seriesInstanceUid)).toEqual(['a', 'b', 'c']);
+    expect(series[0]!.studyInstanceUid).toBe('1.2.3');
+  });
+
+  it('reports the gateway saying the PACS is down as unreachable, with its words', async () => {
+    FakeXhr.answers.set(`${ROOT}/studies/1/series/2/metadata`, {
+      status: 503,
+      body: { error: { message: 'PACS unreachable', detail: 'ECONNREFUSED' } },
+    });
+    const failure = await client().retrieveSeriesMetadata('1', '2').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(PacsError);
+    expect(failure).toMatchObject({ kind: 'unreachable', status: 503 });
+    expect((failure as PacsError).detail).toBe('GET /dicom-web/studies/1/series/2/metadata: HTTP 503 — PACS unreachable: ECONNREFUSED');
+  });
+
+  it('reports a network failure as unreachable', async () => {
+    const failure = await client().searchSeries('9').catch((e: unknown) => e);
+    expect(failure).toMatchObject({ kind: 'unreachable' });
+  });
+
+  it('reports an answer that is not DICOM JSON', async () => {
+    FakeXhr.answers.set(`${ROOT}/studies/1/series/2/metadata`, { status: 200, body: null });
+    const failure = await client().retrieveSeriesMetadata('1', '2').catch((e: unknown) => e);
+    expect(failure).toMatchObject({ kind: 'invalid-response' });
+  });
+
+  it('rejects with an AbortError when cancelled', async () => {
+    FakeXhr.hold = true;
+    const controller = new AbortController();
+    const pending = client().searchStudies({}, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(client().searchStudies({}, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});

@@ -1,0 +1,4 @@
+export { DicomWebClient, type DicomWebClientOptions, type RequestOptions } from './client';
+export { PacsError, isAbortError, toPacsError, type PacsErrorKind } from './errors';
+export { retryDelayMs } from './retry';
+export { patientNamePattern, type StudySearch } from './studyQuery';

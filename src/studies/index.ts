@@ -1,0 +1,1 @@
+export { StudyListPage, type StudyListPageProps } from './StudyListPage';

@@ -1,0 +1,45 @@
+import { formatWindow, type DisplayWindow } from './windowLevel';
+
+/** Text that stays the same while scrolling a series. */
+export interface OverlayText {
+  patientName: string;
+  patientId: string;
+  studyDate: string;
+  seriesDescription: string;
+  seriesNumber: string;
+  modality: string;
+}
+
+interface ViewportOverlayProps {
+  text: OverlayText;
+  imageIndex: number;
+  imageCount: number;
+  window: DisplayWindow | undefined;
+}
+
+/** The four corners of text over the image, as radiologists expect them. */
+export function ViewportOverlay({ text, imageIndex, imageCount, window }: ViewportOverlayProps) {
+  return (
+    <div className="viewport-overlay">
+      <div className="viewport-overlay__corner viewport-overlay__corner--top-left">
+        <span className="viewport-overlay__strong">{text.patientName}</span>
+        <span>{text.patientId}</span>
+      </div>
+      <div className="viewport-overlay__corner viewport-overlay__corner--top-right">
+        <span>{text.studyDate}</span>
+        <span>
+          {[text.modality, text.seriesNumber && `Series ${text.seriesNumber}`].filter(Boolean).join(' · ')}
+        </span>
+        <span>{text.seriesDescription}</span>
+      </div>
+      <div className="viewport-overlay__corner viewport-overlay__corner--bottom-left">
+        <span data-testid="image-number">
+          Image {imageCount ? imageIndex + 1 : 0} / {imageCount}
+        </span>
+      </div>
+      <div className="viewport-overlay__corner viewport-overlay__corner--bottom-right">
+        <span data-testid="window-level">{formatWindow(window)}</span>
+      </div>
+    </div>
+  );
+}

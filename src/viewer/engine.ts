@@ -1,0 +1,70 @@
+import { RenderingEngine, cache, getRenderingEngine, init as initCore } from '@cornerstonejs/core';
+import dicomImageLoader, { type Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
+import {
+  Enums as ToolEnums,
+  PanTool,
+  StackScrollTool,
+  ToolGroupManager,
+  WindowLevelTool,
+  ZoomTool,
+  addTool,
+  init as initTools,
+} from '@cornerstonejs/tools';
+import type { InstanceMetadata } from '../dicom';
+
+/** How the viewer uses the machine; from config.json's `viewer` section. */
+export interface ViewerSettings {
+  cacheBytes: number;
+  maxWebWorkers: number;
+}
+
+const RENDERING_ENGINE_ID = 'fovea';
+const STACK_TOOL_GROUP_ID = 'fovea-stack';
+
+let started = false;
+
+/**
+ * Starts Cornerstone once per page load: core, tools, the DICOM image loader with its decoding
+ * workers, the image cache budget, and the stack tools (left drag window/level, middle drag pan,
+ * right drag zoom, wheel scroll).
+ */
+export function startEngine(settings: ViewerSettings): void {
+  if (started) return;
+  initCore();
+  initTools();
+  dicomImageLoader.init({ maxWebWorkers: settings.maxWebWorkers });
+  cache.setMaxCacheSize(settings.cacheBytes);
+
+  for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool]) addTool(tool);
+  const group = ToolGroupManager.createToolGroup(STACK_TOOL_GROUP_ID);
+  if (!group) throw new Error('The stack tool group could not be created');
+  const { MouseBindings } = ToolEnums;
+  group.addTool(WindowLevelTool.toolName);
+  group.addTool(PanTool.toolName);
+  group.addTool(ZoomTool.toolName);
+  group.addTool(StackScrollTool.toolName);
+  group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
+  group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+  group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+  group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+  started = true;
+}
+
+/** The one rendering engine; every viewport shares its WebGL context pool. */
+export function renderingEngine(): RenderingEngine {
+  return (getRenderingEngine(RENDERING_ENGINE_ID) as RenderingEngine | undefined) ?? new RenderingEngine(RENDERING_ENGINE_ID);
+}
+
+export function stackToolGroup() {
+  const group = ToolGroupManager.getToolGroup(STACK_TOOL_GROUP_ID);
+  if (!group) throw new Error('The viewer engine has not been started');
+  return group;
+}
+
+/**
+ * Hands WADO-RS metadata to the image loader so that frames decode without fetching headers again.
+ * The loader reads its metadata by image id.
+ */
+export function registerMetadata(imageId: string, instance: InstanceMetadata): void {
+  dicomImageLoader.wadors.metaDataManager.add(imageId, instance.dataset as LoaderTypes.WADORSMetaData);
+}

@@ -1,0 +1,2 @@
+export { ViewerPage, type ViewerPageProps } from './ViewerPage';
+export type { ViewerSettings } from './engine';

@@ -1,0 +1,144 @@
+import { Enums, eventTarget, type StackViewport, type Types } from '@cornerstonejs/core';
+import { utilities as toolUtilities } from '@cornerstonejs/tools';
+import { registerMetadata, renderingEngine, stackToolGroup } from './engine';
+import { describeImageLoadError } from './imageLoadError';
+import type { StackImage } from './stackOrder';
+import type { ViewportDisplay } from './useViewportStore';
+import { windowFromRange } from './windowLevel';
+
+const { Events } = Enums;
+const { stackPrefetch } = toolUtilities;
+
+/** Marks when the first image of a series is drawn, for measurements (performance.getEntriesByName). */
+export const FIRST_IMAGE_MARK = 'fovea:first-image-rendered';
+
+/**
+ * One Cornerstone stack viewport on one element: shows a series, streams the rest of it in, and
+ * reports what is on screen through `report`. All Cornerstone calls for a viewport live here.
+ */
+export class StackController {
+  private readonly viewport: StackViewport;
+  private imageIds: string[] = [];
+  private seriesInstanceUid: string | undefined;
+  /** Increases with every show(), so that answers for an earlier series are ignored. */
+  private generation = 0;
+  private firstImagePending = false;
+  /** The stack index of the image on the canvas (after a failed load, the canvas still has the last one). */
+  private displayedIndex: number | undefined;
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(
+    private readonly viewportId: string,
+    private readonly element: HTMLDivElement,
+    private readonly report: (patch: Partial<ViewportDisplay>) => void,
+  ) {
+    const engine = renderingEngine();
+    engine.enableElement({
+      viewportId,
+      type: Enums.ViewportType.STACK,
+      element,
+      defaultOptions: { background: [0, 0, 0] },
+    });
+    stackToolGroup().addViewport(viewportId, engine.id);
+    this.viewport = engine.getViewport<StackViewport>(viewportId);
+
+    this.listen(element, Events.STACK_NEW_IMAGE, (event) => {
+      const { imageIdIndex } = (event as Types.EventTypes.StackNewImageEvent).detail;
+      this.displayedIndex = imageIdIndex;
+      // Drawn on the next animation frame; "ready" waits for IMAGE_RENDERED.
+      this.report({ imageIndex: imageIdIndex, status: 'loading', error: undefined });
+    });
+    this.listen(element, Events.IMAGE_RENDERED, () => this.onRendered());
+    this.listen(element, Events.VOI_MODIFIED, () => this.report({ window: this.currentWindow() }));
+    this.listen(eventTarget, Events.IMAGE_LOAD_ERROR, (event) => this.onLoadError(event as CustomEvent));
+    // The right button zooms; the browser's menu would cover the image.
+    this.listen(element, 'contextmenu', (event) => event.preventDefault());
+  }
+
+  /** Shows a series from `initialIndex`; the first image is drawn as soon as it is decoded. */
+  async show(seriesInstanceUid: string, stack: readonly StackImage[], initialIndex = 0): Promise<void> {
+    const generation = ++this.generation;
+    stackPrefetch.disable(this.element);
+    this.seriesInstanceUid = seriesInstanceUid;
+    this.imageIds = stack.map((image) => image.imageId);
+    for (const image of stack) registerMetadata(image.imageId, image.instance);
+    const index = Math.min(Math.max(0, initialIndex), Math.max(0, stack.length - 1));
+    this.firstImagePending = true;
+    this.displayedIndex = undefined;
+    performance.clearMarks(FIRST_IMAGE_MARK);
+    this.report({
+      seriesInstanceUid,
+      status: 'loading',
+      imageIndex: index,
+      imageCount: stack.length,
+      window: undefined,
+      error: undefined,
+    });
+    try {
+      await this.viewport.setStack(this.imageIds, index);
+    } catch (error) {
+      if (generation === this.generation) this.report({ status: 'error', error: describeImageLoadError(error) });
+      return;
+    }
+    if (generation !== this.generation) return;
+    // The rest of the series streams in, nearest to the shown image first.
+    stackPrefetch.enable(this.element);
+  }
+
+  /** Moves through the stack; images not decoded yet are fetched with priority. */
+  scroll(delta: number): void {
+    if (this.imageIds.length) this.viewport.scroll(delta);
+  }
+
+  jumpTo(index: number): void {
+    if (!this.imageIds.length) return;
+    const target = Math.min(Math.max(0, index), this.imageIds.length - 1);
+    void this.viewport.setImageIdIndex(target).catch(() => undefined);
+  }
+
+  resize(): void {
+    renderingEngine().resize(true, true);
+  }
+
+  destroy(): void {
+    this.generation += 1;
+    stackPrefetch.disable(this.element);
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    const engine = renderingEngine();
+    stackToolGroup().removeViewports(engine.id, this.viewportId);
+    engine.disableElement(this.viewportId);
+  }
+
+  private onRendered(): void {
+    const imageIndex = this.displayedIndex;
+    // A redraw of an older image (window/level, resize) while the wanted one failed is not "ready".
+    if (imageIndex === undefined || imageIndex !== this.viewport.getCurrentImageIdIndex()) {
+      this.report({ window: this.currentWindow() });
+      return;
+    }
+    if (this.firstImagePending) {
+      this.firstImagePending = false;
+      performance.mark(FIRST_IMAGE_MARK, { detail: { seriesInstanceUid: this.seriesInstanceUid } });
+    }
+    this.report({ status: 'ready', imageIndex, window: this.currentWindow(), error: undefined });
+  }
+
+  private onLoadError(event: CustomEvent): void {
+    const detail = event.detail as { imageId?: string; imageIdIndex?: number; error?: unknown } | undefined;
+    if (!detail?.imageId) return;
+    const index = this.imageIds.indexOf(detail.imageId);
+    // Only the image the user is waiting for; a failed prefetch shows when it is scrolled to.
+    if (index < 0 || index !== this.viewport.getCurrentImageIdIndex()) return;
+    this.report({ status: 'error', imageIndex: index, error: describeImageLoadError(detail.error) });
+  }
+
+  private currentWindow() {
+    const range = this.viewport.getProperties().voiRange;
+    return range ? windowFromRange(range.lower, range.upper) : undefined;
+  }
+
+  private listen(target: EventTarget, type: string, handler: (event: Event) => void): void {
+    target.addEventListener(type, handler);
+    this.cleanups.push(() => target.removeEventListener(type, handler));
+  }
+}

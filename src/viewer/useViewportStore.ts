@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import type { DisplayWindow } from './windowLevel';
+
+/** loading: the current image is on its way or not drawn yet; ready: it is drawn; error: it cannot be. */
+export type ViewportStatus = 'loading' | 'ready' | 'error';
+
+/** What one viewport shows now, written by its Cornerstone controller and read by the page. */
+export interface ViewportDisplay {
+  /** The series these values describe; anything else on screen is still loading. */
+  seriesInstanceUid: string | undefined;
+  status: ViewportStatus;
+  /** 0-based index of the image in the stack */
+  imageIndex: number;
+  imageCount: number;
+  window: DisplayWindow | undefined;
+  /** Why the current image cannot be shown. */
+  error: string | undefined;
+}
+
+export const EMPTY_DISPLAY: ViewportDisplay = {
+  seriesInstanceUid: undefined,
+  status: 'loading',
+  imageIndex: 0,
+  imageCount: 0,
+  window: undefined,
+  error: undefined,
+};
+
+interface ViewportStore {
+  viewports: Record<string, ViewportDisplay>;
+  update: (viewportId: string, patch: Partial<ViewportDisplay>) => void;
+  remove: (viewportId: string) => void;
+}
+
+export const useViewportStore = create<ViewportStore>()((set) => ({
+  viewports: {},
+  update: (viewportId, patch) =>
+    set((state) => ({
+      viewports: { ...state.viewports, [viewportId]: { ...(state.viewports[viewportId] ?? EMPTY_DISPLAY), ...patch } },
+    })),
+  remove: (viewportId) =>
+    set((state) => {
+      const { [viewportId]: _removed, ...rest } = state.viewports;
+      return { viewports: rest };
+    }),
+}));
