@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_CT, demoPatient } from './catalog';
+import { demoPatient } from './catalog';
 import { DEMO_TRANSFER_SYNTAXES, writeTranscoded, type SourceImage } from './codecs';
 import { orderFor } from './orders';
 import { part10 } from './part10';
@@ -8,6 +8,7 @@ import {
   crInstance,
   ctInstances,
   ctSliceInstance,
+  ctStudy,
   fundusInstance,
   mrInstances,
   pdfReportInstance,
@@ -19,7 +20,7 @@ import {
 import { demoUid, dicomDate } from './uids';
 
 /** Bump when the generated data changes, so that caches are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface DemoInstances {
   /** Every file to store. */
@@ -49,20 +50,11 @@ const study = (
 
 function* staticInstances(): Generator<DemoInstance> {
   yield* ctInstances();
-  yield pdfReportInstance(
-    {
-      ...study('ct-report', DEMO_CT.patient, DEMO_CT.studyDate, DEMO_CT.description, DEMO_CT.accessionNumber),
-      studyInstanceUID: DEMO_CT.studyInstanceUID,
-      key: 'ct',
-    },
-    90,
-    'CT report',
-    [
-      'Lungs clear; a 6 mm nodule in the right upper lobe.',
-      'No pleural effusion.',
-      'Vertebral bodies of normal height.',
-    ],
-  );
+  yield pdfReportInstance(ctStudy(), 90, 'CT report', [
+    'Lungs clear; a 6 mm nodule in the right upper lobe.',
+    'No pleural effusion.',
+    'Vertebral bodies of normal height.',
+  ]);
   yield* mrInstances(study('mr', 'garcia', '20240611', 'MR BRAIN', 'ACC-MR-0001'));
   yield crInstance(study('cr', 'dubois', '20240902', 'CHEST PA', 'ACC-CR-0001'));
   yield usCineInstance(study('us', 'obrien', '20250120', 'ECHOCARDIOGRAPHY', 'ACC-US-0001'));

@@ -178,6 +178,8 @@ export const DEMO_CT = {
     [175, 240, -800], // right lung
     [256, 256, 40], // mediastinum
     [256, 330, 700], // spine (vertebral body)
-    [30, 30, -2024], // outside the reconstruction circle
+    [60, 60, -2024], // outside the reconstruction circle
+    [160, 205, 30], // the lung nodule, seen on slices 96–104 only
+    [184, 380, 1500], // the ruler's left marker
   ] as ReadonlyArray<readonly [number, number, number]>,
 } as const;

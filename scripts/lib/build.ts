@@ -35,7 +35,7 @@ export function ensureAppBuilt(log: (line: string) => void, root = ROOT): void {
     return;
   }
   log('Building the app (vite build)…');
-  const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -57,6 +57,8 @@ export function orthancConfig(options: OrthancOptions, credentials: { username: 
     RemoteAccessAllowed: false,
     AuthenticationEnabled: true,
     RegisteredUsers: { [credentials.username]: credentials.password },
+    // Worklist answers are converted to this encoding; UTF-8 keeps non-Latin names intact.
+    DefaultEncoding: 'Utf8',
     HttpCompressionEnabled: false,
     KeepAlive: true,
     TcpNoDelay: true,

@@ -12,7 +12,10 @@ export class Supervisor {
   constructor() {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.once(signal, () => {
-        void this.stopAll().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+        void this.stopAll().then(() => {
+          console.info('Stopped everything this command started.');
+          process.exit(signal === 'SIGINT' ? 130 : 143);
+        });
       });
     }
     process.once('exit', () => {
