@@ -14,13 +14,15 @@ import {
   pdfReportInstance,
   usCineInstance,
   usFrameInstance,
+  visualFieldInstance,
   type DemoInstance,
   type StudyInfo,
 } from './studies';
 import { demoUid, dicomDate } from './uids';
+import { simulateVisualField, type VisualFieldResult } from './visualField';
 
 /** Bump when the generated data changes, so that caches are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export interface DemoInstances {
   /** Every file to store. */
@@ -55,6 +57,16 @@ function* staticInstances(): Generator<DemoInstance> {
     'No pleural effusion.',
     'Vertebral bodies of normal height.',
   ]);
+  const fields = study('opv', 'mueller', '20250915', 'VISUAL FIELDS', 'ACC-VF-0001', '103000');
+  const { right, left } = demoVisualFields();
+  yield visualFieldInstance(fields, 1, right);
+  yield visualFieldInstance(fields, 2, left);
+  yield pdfReportInstance(fields, 3, 'Visual field report', [
+    `Right eye (OD), 24-2 SITA Standard: MD ${right.meanDeviationDb} dB, PSD ${right.patternStandardDeviationDb} dB. Within normal limits.`,
+    `Left eye (OS), 24-2 SITA Standard: MD ${left.meanDeviationDb} dB, PSD ${left.patternStandardDeviationDb} dB.`,
+    'Left eye: early superior arcuate defect with a nasal step, consistent with glaucoma.',
+    `Reliability: fixation losses ${right.fixationLosses}/${right.fixationChecks} OD, ${left.fixationLosses}/${left.fixationChecks} OS.`,
+  ]);
   yield* mrInstances(study('mr', 'garcia', '20240611', 'MR BRAIN', 'ACC-MR-0001'));
   yield crInstance(study('cr', 'dubois', '20240902', 'CHEST PA', 'ACC-CR-0001'));
   yield usCineInstance(study('us', 'obrien', '20250120', 'ECHOCARDIOGRAPHY', 'ACC-US-0001'));
@@ -83,6 +95,19 @@ function* staticInstances(): Generator<DemoInstance> {
     yield fundusInstance(prior, 1, 'R', 512);
     yield fundusInstance(prior, 2, 'L', 512);
   }
+}
+
+/** The demo visual fields of Müller (born 1958, tested 2025): a normal right eye, an early arcuate defect on the left. */
+export function demoVisualFields(): {
+  right: VisualFieldResult;
+  left: VisualFieldResult;
+  studyInstanceUID: string;
+} {
+  return {
+    right: simulateVisualField('R', 67, 'none', 1),
+    left: simulateVisualField('L', 67, 'superior-arcuate', 2),
+    studyInstanceUID: demoUid('opv/study'),
+  };
 }
 
 /** Sources of the codec reference study, one per kind of image a decoder must handle. */

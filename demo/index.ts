@@ -11,3 +11,4 @@ export { DEMO_CT, DEMO_PATIENTS, demoPatient, type DemoPatient } from './catalog
 export { DEMO_TRANSFER_SYNTAXES, type DemoTransferSyntax } from './codecs';
 export { demoOrders, type DemoOrder } from './orders';
 export { writeWorklistFiles } from './worklist';
+export { pattern242, type VisualFieldResult, type TestPoint } from './visualField';

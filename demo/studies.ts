@@ -3,6 +3,7 @@ import type { Dataset } from './part10';
 import { buildPdf } from './pdf';
 import { chestRadiograph, ctSlice, fundusPhoto, mrSlice, ultrasoundFrame } from './phantoms';
 import { demoUid } from './uids';
+import { visualFieldAttributes, type VisualFieldResult } from './visualField';
 
 export const SOP = {
   ct: '1.2.840.10008.5.1.4.1.1.2',
@@ -12,6 +13,7 @@ export const SOP = {
   us: '1.2.840.10008.5.1.4.1.1.6.1',
   op8: '1.2.840.10008.5.1.4.1.1.77.1.5.1',
   pdf: '1.2.840.10008.5.1.4.1.1.104.1',
+  opv: '1.2.840.10008.5.1.4.1.1.80.1',
 } as const;
 
 /** One instance to write: a file name (unique in the build) and its dataset. */
@@ -293,4 +295,21 @@ export function pdfReportInstance(
 
 export function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
+}
+
+export function visualFieldInstance(
+  study: StudyInfo,
+  seriesNumber: number,
+  result: VisualFieldResult,
+): DemoInstance {
+  const series = seriesAttributes(
+    study,
+    seriesNumber,
+    'OPV',
+    `Visual field 24-2 ${result.eye === 'R' ? 'OD' : 'OS'}`,
+  );
+  return instance(study, series, SOP.opv, 1, {
+    ...visualFieldAttributes(result),
+    AcquisitionDateTime: `${study.date}${study.time}`,
+  });
 }
