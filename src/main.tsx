@@ -14,6 +14,8 @@ const root = createRoot(container);
 // The configuration is read at every start so that an operator can change it without a rebuild.
 void loadAppConfig(`${import.meta.env.BASE_URL}config.json`).then((result) => {
   root.render(
-    <StrictMode>{result.ok ? <App config={result.config} /> : <ConfigErrorScreen problem={result.problem} />}</StrictMode>,
+    <StrictMode>
+      {result.ok ? <App config={result.config} /> : <ConfigErrorScreen problem={result.problem} />}
+    </StrictMode>,
   );
 });

@@ -1,26 +1,12 @@
-import { Suspense, lazy, useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { DicomWebClient } from '../dicomweb';
 import { StudyListPage } from '../studies';
-import { StateMessage } from '../ui';
+import { ViewerPage, preloadImageViewer } from '../viewer';
 import { AppShell } from './AppShell';
 import type { AppConfig } from './config';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
-
-/** The viewer carries Cornerstone (about a megabyte); it is fetched only when a study is opened. */
-const loadViewer = () => import('../viewer');
-const ViewerPage = lazy(() => loadViewer().then((module) => ({ default: module.ViewerPage })));
-
-let viewerRequested = false;
-/** Fetches the viewer ahead of a click, once, when the user points at a study. */
-function prefetchViewer() {
-  if (viewerRequested) return;
-  viewerRequested = true;
-  loadViewer().catch(() => {
-    viewerRequested = false;
-  });
-}
 
 export function App({ config }: { config: AppConfig }) {
   const client = useMemo(
@@ -38,13 +24,10 @@ export function App({ config }: { config: AppConfig }) {
     document.title = config.branding.name;
   }, [config.branding.name]);
 
+  // Cornerstone is not in this bundle: the viewer page loads it for its image area (see viewer/).
   const viewer = (
     <ErrorBoundary what="The viewer">
-      <Suspense
-        fallback={<StateMessage kind="loading" title="Loading the viewer…" className="state-message--page" />}
-      >
-        <ViewerPage client={client} settings={config.viewer} />
-      </Suspense>
+      <ViewerPage client={client} settings={config.viewer} />
     </ErrorBoundary>
   );
 
@@ -59,7 +42,7 @@ export function App({ config }: { config: AppConfig }) {
               <StudyListPage
                 client={client}
                 maxResults={config.studyList.maxResults}
-                onOpenIntent={prefetchViewer}
+                onOpenIntent={preloadImageViewer}
               />
             }
           />

@@ -26,7 +26,9 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
-    const chunkFailed = /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
+    const chunkFailed = /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(
+      error.message,
+    );
     return (
       <div className="page page--centered">
         <StateMessage
@@ -38,7 +40,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
           }
           actions={
             <>
-              <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => window.location.reload()}
+              >
                 Reload
               </button>
               <a className="button" href="/">

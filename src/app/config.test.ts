@@ -7,7 +7,9 @@ const minimal = { dicomweb: { qidoRoot: '/dicom-web', wadoRoot: '/dicom-web' } }
 
 describe('parseAppConfig', () => {
   it('accepts the shipped public/config.json', () => {
-    const shipped: unknown = JSON.parse(readFileSync(new URL('../../public/config.json', import.meta.url), 'utf8'));
+    const shipped: unknown = JSON.parse(
+      readFileSync(new URL('../../public/config.json', import.meta.url), 'utf8'),
+    );
     const result = parseAppConfig(shipped);
     expect(result.ok).toBe(true);
   });
@@ -17,7 +19,13 @@ describe('parseAppConfig', () => {
     expect(result).toEqual({
       ok: true,
       config: {
-        dicomweb: { qidoRoot: '/dicom-web', wadoRoot: '/dicom-web', stowRoot: null, upsRoot: null, requestTimeoutMs: 60000 },
+        dicomweb: {
+          qidoRoot: '/dicom-web',
+          wadoRoot: '/dicom-web',
+          stowRoot: null,
+          upsRoot: null,
+          requestTimeoutMs: 60000,
+        },
         branding: { name: 'Fovea' },
         studyList: { maxResults: 200 },
         viewer: { cacheBytes: 1073741824, maxWebWorkers: 2 },
@@ -26,7 +34,9 @@ describe('parseAppConfig', () => {
   });
 
   it('accepts absolute roots', () => {
-    const result = parseAppConfig({ dicomweb: { qidoRoot: 'https://pacs.example.org/dicom-web', wadoRoot: '/x' } });
+    const result = parseAppConfig({
+      dicomweb: { qidoRoot: 'https://pacs.example.org/dicom-web', wadoRoot: '/x' },
+    });
     expect(result.ok).toBe(true);
   });
 
@@ -56,7 +66,17 @@ describe('parseAppConfig', () => {
 
   it('documents every key', () => {
     const schema = JSON.stringify(z.toJSONSchema(appConfigSchema));
-    for (const key of ['qidoRoot', 'wadoRoot', 'stowRoot', 'upsRoot', 'requestTimeoutMs', 'name', 'maxResults', 'cacheBytes', 'maxWebWorkers']) {
+    for (const key of [
+      'qidoRoot',
+      'wadoRoot',
+      'stowRoot',
+      'upsRoot',
+      'requestTimeoutMs',
+      'name',
+      'maxResults',
+      'cacheBytes',
+      'maxWebWorkers',
+    ]) {
       expect(schema).toContain(`"${key}":{`);
     }
     expect(schema.match(/"description"/g)?.length).toBeGreaterThanOrEqual(13);

@@ -27,13 +27,20 @@ const integer = (min: number, max: number, description: string) =>
 export const appConfigSchema = z.strictObject({
   dicomweb: z
     .strictObject({
-      qidoRoot: dicomWebRoot('QIDO-RS root (searches), e.g. "/dicom-web" or "https://pacs.example.org/dicom-web"'),
+      qidoRoot: dicomWebRoot(
+        'QIDO-RS root (searches), e.g. "/dicom-web" or "https://pacs.example.org/dicom-web"',
+      ),
       wadoRoot: dicomWebRoot('WADO-RS root (metadata and frames), e.g. "/dicom-web"'),
       stowRoot: z._default(
-        z.nullable(dicomWebRoot('STOW-RS root (storing attached reports), or null when the archive accepts none')),
+        z.nullable(
+          dicomWebRoot('STOW-RS root (storing attached reports), or null when the archive accepts none'),
+        ),
         null,
       ),
-      upsRoot: z._default(z.nullable(dicomWebRoot('UPS-RS root (worklist), or null when there is no worklist')), null),
+      upsRoot: z._default(
+        z.nullable(dicomWebRoot('UPS-RS root (worklist), or null when there is no worklist')),
+        null,
+      ),
       requestTimeoutMs: z._default(
         integer(1_000, 600_000, 'milliseconds to wait for an answer before counting the PACS as unreachable'),
         60_000,
@@ -44,7 +51,14 @@ export const appConfigSchema = z.strictObject({
     z
       .strictObject({
         name: z._default(
-          z.string().check(z.trim(), z.minLength(1), z.maxLength(40), z.describe('name shown in the header and the browser tab')),
+          z
+            .string()
+            .check(
+              z.trim(),
+              z.minLength(1),
+              z.maxLength(40),
+              z.describe('name shown in the header and the browser tab'),
+            ),
           'Fovea',
         ),
       })
@@ -55,7 +69,11 @@ export const appConfigSchema = z.strictObject({
     z
       .strictObject({
         maxResults: z._default(
-          integer(10, 5_000, 'the most studies one search returns (QIDO-RS limit); the page asks to narrow a search that reaches it'),
+          integer(
+            10,
+            5_000,
+            'the most studies one search returns (QIDO-RS limit); the page asks to narrow a search that reaches it',
+          ),
           200,
         ),
       })
@@ -109,9 +127,13 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): string[] {
       if (!isPresent(json, issue.path)) return [`${where}: required`];
       return [`${where}: must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`];
     case 'too_small':
-      return [`${where}: must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' character(s)' : ''}`];
+      return [
+        `${where}: must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' character(s)' : ''}`,
+      ];
     case 'too_big':
-      return [`${where}: must be at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`];
+      return [
+        `${where}: must be at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`,
+      ];
     default:
       return [`${where}: ${issue.message}`];
   }
@@ -127,7 +149,10 @@ export function parseAppConfig(json: unknown, source = 'config.json'): ConfigRes
 
 /** Fetches and validates the runtime configuration. */
 export async function loadAppConfig(url: string, fetcher: typeof fetch = fetch): Promise<ConfigResult> {
-  const failure = (title: string, problem: string): ConfigResult => ({ ok: false, problem: { title, problems: [problem] } });
+  const failure = (title: string, problem: string): ConfigResult => ({
+    ok: false,
+    problem: { title, problems: [problem] },
+  });
   let response: Response;
   try {
     response = await fetcher(url, { cache: 'no-cache', headers: { accept: 'application/json' } });

@@ -51,7 +51,10 @@ describe('DICOM JSON access', () => {
   it('reads person names as objects or as "="-separated strings', () => {
     expect(getPersonName(dataset, 'PatientName')).toEqual({ Alphabetic: 'Doe^Jane' });
     expect(
-      getPersonName({ '00100010': { vr: 'PN', Value: ['Yamada^Tarou=山田^太郎=やまだ^たろう'] } }, 'PatientName'),
+      getPersonName(
+        { '00100010': { vr: 'PN', Value: ['Yamada^Tarou=山田^太郎=やまだ^たろう'] } },
+        'PatientName',
+      ),
     ).toEqual({ Alphabetic: 'Yamada^Tarou', Ideographic: '山田^太郎', Phonetic: 'やまだ^たろう' });
   });
 

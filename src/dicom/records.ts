@@ -75,7 +75,10 @@ export class DicomRecordError extends Error {
   override name = 'DicomRecordError';
 }
 
-function required(dataset: DicomJsonDataset, keyword: 'StudyInstanceUID' | 'SeriesInstanceUID' | 'SOPInstanceUID'): string {
+function required(
+  dataset: DicomJsonDataset,
+  keyword: 'StudyInstanceUID' | 'SeriesInstanceUID' | 'SOPInstanceUID',
+): string {
   const value = getString(dataset, keyword);
   if (!value) throw new DicomRecordError(`${keyword} is missing`);
   return value;
@@ -145,8 +148,14 @@ export function toInstanceMetadata(dataset: DicomJsonDataset): InstanceMetadata 
     numberOfFrames: frames !== undefined && frames >= 1 ? Math.floor(frames) : 1,
     rows: getNumber(dataset, 'Rows'),
     columns: getNumber(dataset, 'Columns'),
-    imagePositionPatient: tuple(getNumbers(dataset, 'ImagePositionPatient'), 3) as InstanceMetadata['imagePositionPatient'],
-    imageOrientationPatient: tuple(getNumbers(dataset, 'ImageOrientationPatient'), 6) as InstanceMetadata['imageOrientationPatient'],
+    imagePositionPatient: tuple(
+      getNumbers(dataset, 'ImagePositionPatient'),
+      3,
+    ) as InstanceMetadata['imagePositionPatient'],
+    imageOrientationPatient: tuple(
+      getNumbers(dataset, 'ImageOrientationPatient'),
+      6,
+    ) as InstanceMetadata['imageOrientationPatient'],
     hasPixelData:
       hasAttribute(dataset, 'PixelData') ||
       hasAttribute(dataset, 'FloatPixelData') ||

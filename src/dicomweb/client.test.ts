@@ -59,7 +59,12 @@ class FakeXhr {
 }
 
 const ROOT = 'http://fovea.test/dicom-web';
-const client = () => new DicomWebClient({ qidoRoot: '/dicom-web/', wadoRoot: '/dicom-web', baseUrl: 'http://fovea.test/studies' });
+const client = () =>
+  new DicomWebClient({
+    qidoRoot: '/dicom-web/',
+    wadoRoot: '/dicom-web',
+    baseUrl: 'http://fovea.test/studies',
+  });
 
 beforeEach(() => {
   FakeXhr.answers.clear();
@@ -90,7 +95,10 @@ describe('DicomWebClient', () => {
     xhr.readyState = 4;
     xhr.status = 200;
     xhr.response = [
-      { '0020000D': { vr: 'UI', Value: ['1.2.3'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: 'Doe^Jane' }] } },
+      {
+        '0020000D': { vr: 'UI', Value: ['1.2.3'] },
+        '00100010': { vr: 'PN', Value: [{ Alphabetic: 'Doe^Jane' }] },
+      },
       { '00100010': { vr: 'PN', Value: [{ Alphabetic: 'No^Uid' }] } },
     ];
     xhr.onreadystatechange?.();
@@ -118,20 +126,28 @@ describe('DicomWebClient', () => {
       status: 503,
       body: { error: { message: 'PACS unreachable', detail: 'ECONNREFUSED' } },
     });
-    const failure = await client().retrieveSeriesMetadata('1', '2').catch((e: unknown) => e);
+    const failure = await client()
+      .retrieveSeriesMetadata('1', '2')
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(PacsError);
     expect(failure).toMatchObject({ kind: 'unreachable', status: 503 });
-    expect((failure as PacsError).detail).toBe('GET /dicom-web/studies/1/series/2/metadata: HTTP 503 — PACS unreachable: ECONNREFUSED');
+    expect((failure as PacsError).detail).toBe(
+      'GET /dicom-web/studies/1/series/2/metadata: HTTP 503 — PACS unreachable: ECONNREFUSED',
+    );
   });
 
   it('reports a network failure as unreachable', async () => {
-    const failure = await client().searchSeries('9').catch((e: unknown) => e);
+    const failure = await client()
+      .searchSeries('9')
+      .catch((e: unknown) => e);
     expect(failure).toMatchObject({ kind: 'unreachable' });
   });
 
   it('reports an answer that is not DICOM JSON', async () => {
     FakeXhr.answers.set(`${ROOT}/studies/1/series/2/metadata`, { status: 200, body: null });
-    const failure = await client().retrieveSeriesMetadata('1', '2').catch((e: unknown) => e);
+    const failure = await client()
+      .retrieveSeriesMetadata('1', '2')
+      .catch((e: unknown) => e);
     expect(failure).toMatchObject({ kind: 'invalid-response' });
   });
 
@@ -141,6 +157,8 @@ describe('DicomWebClient', () => {
     const pending = client().searchStudies({}, { signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-    await expect(client().searchStudies({}, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(client().searchStudies({}, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });

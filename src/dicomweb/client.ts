@@ -35,8 +35,16 @@ interface XhrRequest {
   instance: XMLHttpRequest;
 }
 
-type SearchCall = (options: { queryParams?: Record<string, string>; studyInstanceUID?: string; request: XhrRequest }) => Promise<unknown>;
-type MetadataCall = (options: { studyInstanceUID: string; seriesInstanceUID: string; request: XhrRequest }) => Promise<unknown>;
+type SearchCall = (options: {
+  queryParams?: Record<string, string>;
+  studyInstanceUID?: string;
+  request: XhrRequest;
+}) => Promise<unknown>;
+type MetadataCall = (options: {
+  studyInstanceUID: string;
+  seriesInstanceUID: string;
+  request: XhrRequest;
+}) => Promise<unknown>;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -59,7 +67,10 @@ function pathOf(url: string): string {
 /** Reads each dataset of a DICOM JSON answer; entries the archive sent without their UIDs are left out. */
 function readAll<T>(body: unknown, request: string, read: (dataset: DicomJsonDataset) => T): T[] {
   if (!Array.isArray(body)) {
-    throw new PacsError('invalid-response', `${request}: expected a DICOM JSON array, got ${body === null ? 'no body' : typeof body}`);
+    throw new PacsError(
+      'invalid-response',
+      `${request}: expected a DICOM JSON array, got ${body === null ? 'no body' : typeof body}`,
+    );
   }
   const records: T[] = [];
   for (const dataset of body) {
@@ -99,7 +110,10 @@ export class DicomWebClient {
   async searchStudies(search: StudySearch, options: RequestOptions = {}): Promise<StudySummary[]> {
     const request = `GET ${pathOf(this.qidoRoot)}/studies`;
     const body = await this.send(request, options, (xhr) =>
-      (this.client.searchForStudies as unknown as SearchCall)({ queryParams: studyQueryParams(search), request: xhr }),
+      (this.client.searchForStudies as unknown as SearchCall)({
+        queryParams: studyQueryParams(search),
+        request: xhr,
+      }),
     );
     return readAll(body, request, toStudySummary);
   }
@@ -144,7 +158,12 @@ export class DicomWebClient {
   }
 
   /** The WADO-RS address of one frame (1-based), which the image loader fetches itself. */
-  frameUrl(studyInstanceUid: string, seriesInstanceUid: string, sopInstanceUid: string, frame: number): string {
+  frameUrl(
+    studyInstanceUid: string,
+    seriesInstanceUid: string,
+    sopInstanceUid: string,
+    frame: number,
+  ): string {
     return `${this.wadoRoot}/studies/${studyInstanceUid}/series/${seriesInstanceUid}/instances/${sopInstanceUid}/frames/${frame}`;
   }
 

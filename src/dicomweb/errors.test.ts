@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PacsError, describeErrorBody, isAbortError, kindOfStatus, pacsErrorFromResponse, toPacsError } from './errors';
+import {
+  PacsError,
+  describeErrorBody,
+  isAbortError,
+  kindOfStatus,
+  pacsErrorFromResponse,
+  toPacsError,
+} from './errors';
 
 describe('kindOfStatus', () => {
   it('counts no answer and the gateway statuses as unreachable', () => {

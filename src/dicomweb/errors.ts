@@ -81,7 +81,11 @@ export function describeErrorBody(body: unknown): string | undefined {
 export function pacsErrorFromResponse(request: string, status: number, body?: unknown): PacsError {
   const said = describeErrorBody(body);
   const what = status === 0 ? 'no answer (network error or timeout)' : `HTTP ${status}`;
-  return new PacsError(kindOfStatus(status), `${request}: ${what}${said ? ` — ${said}` : ''}`, status || undefined);
+  return new PacsError(
+    kindOfStatus(status),
+    `${request}: ${what}${said ? ` — ${said}` : ''}`,
+    status || undefined,
+  );
 }
 
 /** Any failure as a PacsError; an aborted request is passed through unchanged. */

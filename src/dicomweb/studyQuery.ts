@@ -28,7 +28,10 @@ const fields = (keywords: Keyword[]) => keywords.map((k) => TAGS[k]);
  */
 export function repeatedParameter(name: string, values: readonly string[]): Record<string, string> {
   if (values.length === 0) return {};
-  const head = values.slice(0, -1).map((value) => `${name}=${value}&`).join('');
+  const head = values
+    .slice(0, -1)
+    .map((value) => `${name}=${value}&`)
+    .join('');
   return { [`${head}${name}`]: values[values.length - 1]! };
 }
 

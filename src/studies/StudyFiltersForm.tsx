@@ -1,4 +1,11 @@
-import { DATE_RANGE_LABELS, EMPTY_FILTERS, MODALITY_OPTIONS, hasFilters, type DateRange, type StudyFilters } from './studyFilters';
+import {
+  DATE_RANGE_LABELS,
+  EMPTY_FILTERS,
+  MODALITY_OPTIONS,
+  hasFilters,
+  type DateRange,
+  type StudyFilters,
+} from './studyFilters';
 
 interface StudyFiltersFormProps {
   filters: StudyFilters;
@@ -10,7 +17,8 @@ interface StudyFiltersFormProps {
 const DATE_RANGES = Object.keys(DATE_RANGE_LABELS) as DateRange[];
 
 export function StudyFiltersForm({ filters, onChange, onSubmit }: StudyFiltersFormProps) {
-  const set = <K extends keyof StudyFilters>(key: K, value: StudyFilters[K]) => onChange({ ...filters, [key]: value });
+  const set = <K extends keyof StudyFilters>(key: K, value: StudyFilters[K]) =>
+    onChange({ ...filters, [key]: value });
   return (
     <form
       className="study-filters"
@@ -57,7 +65,11 @@ export function StudyFiltersForm({ filters, onChange, onSubmit }: StudyFiltersFo
       </label>
       <label className="field">
         <span className="field__label">Study date</span>
-        <select name="date" value={filters.dateRange} onChange={(event) => set('dateRange', event.target.value as DateRange)}>
+        <select
+          name="date"
+          value={filters.dateRange}
+          onChange={(event) => set('dateRange', event.target.value as DateRange)}
+        >
           {DATE_RANGES.map((range) => (
             <option key={range} value={range}>
               {DATE_RANGE_LABELS[range]}
@@ -67,7 +79,11 @@ export function StudyFiltersForm({ filters, onChange, onSubmit }: StudyFiltersFo
       </label>
       <label className="field">
         <span className="field__label">Modality</span>
-        <select name="modality" value={filters.modality} onChange={(event) => set('modality', event.target.value)}>
+        <select
+          name="modality"
+          value={filters.modality}
+          onChange={(event) => set('modality', event.target.value)}
+        >
           <option value="">Any</option>
           {MODALITY_OPTIONS.map((modality) => (
             <option key={modality} value={modality}>

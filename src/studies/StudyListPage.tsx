@@ -52,7 +52,8 @@ export function StudyListPage({ client, maxResults, onOpenIntent }: StudyListPag
     [setParams],
   );
   const openStudy = useCallback(
-    (study: StudySummary) => navigate(`/viewer?StudyInstanceUIDs=${encodeURIComponent(study.studyInstanceUid)}`),
+    (study: StudySummary) =>
+      navigate(`/viewer?StudyInstanceUIDs=${encodeURIComponent(study.studyInstanceUid)}`),
     [navigate],
   );
 
@@ -68,7 +69,11 @@ export function StudyListPage({ client, maxResults, onOpenIntent }: StudyListPag
           Studies
         </h1>
         <p className="page__summary" aria-live="polite">
-          {searching && studies ? 'Searching…' : studies && current ? summary(studies.length, maxResults) : ''}
+          {searching && studies
+            ? 'Searching…'
+            : studies && current
+              ? summary(studies.length, maxResults)
+              : ''}
         </p>
       </header>
 

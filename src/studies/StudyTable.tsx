@@ -10,7 +10,18 @@ interface StudyTableProps {
   onIntent?: () => void;
 }
 
-const COLUMNS = ['Patient name', 'Patient ID', 'Birth date', 'Sex', 'Study date', 'Modalities', 'Description', 'Accession', 'Series', 'Images'];
+const COLUMNS = [
+  'Patient name',
+  'Patient ID',
+  'Birth date',
+  'Sex',
+  'Study date',
+  'Modalities',
+  'Description',
+  'Accession',
+  'Series',
+  'Images',
+];
 
 const count = (n: number | undefined) => (n === undefined ? '' : String(n));
 
@@ -29,7 +40,12 @@ export function StudyTable({ studies, stale, onOpen, onIntent }: StudyTableProps
         <thead>
           <tr role="row">
             {COLUMNS.map((column) => (
-              <th key={column} scope="col" role="columnheader" className={`study-table__th study-table__th--${column.split(' ')[0]!.toLowerCase()}`}>
+              <th
+                key={column}
+                scope="col"
+                role="columnheader"
+                className={`study-table__th study-table__th--${column.split(' ')[0]!.toLowerCase()}`}
+              >
                 {column}
               </th>
             ))}
@@ -50,7 +66,9 @@ export function StudyTable({ studies, stale, onOpen, onIntent }: StudyTableProps
                 onPointerEnter={onIntent}
                 onFocus={onIntent}
               >
-                <td className="study-table__name">{name || <span className="muted">Name not recorded</span>}</td>
+                <td className="study-table__name">
+                  {name || <span className="muted">Name not recorded</span>}
+                </td>
                 <td className="mono">{study.patient.id}</td>
                 <td className="mono">{formatDate(study.patient.birthDate)}</td>
                 <td>{study.patient.sex ?? ''}</td>

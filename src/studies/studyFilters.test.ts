@@ -13,7 +13,13 @@ import {
 
 describe('filters in the query string', () => {
   it('round-trips', () => {
-    const filters = { patientName: 'doe', patientId: 'P1', accessionNumber: 'A9', dateRange: 'last7days' as const, modality: 'CT' };
+    const filters = {
+      patientName: 'doe',
+      patientId: 'P1',
+      accessionNumber: 'A9',
+      dateRange: 'last7days' as const,
+      modality: 'CT',
+    };
     const params = filtersToParams(filters);
     expect(params.toString()).toBe('patientName=doe&patientId=P1&accession=A9&date=7d&modality=CT');
     expect(filtersFromParams(params)).toEqual(filters);
@@ -43,7 +49,11 @@ describe('studyDateFor', () => {
 describe('toStudySearch', () => {
   it('trims and leaves out what is empty', () => {
     expect(
-      toStudySearch({ ...EMPTY_FILTERS, patientName: ' doe ', patientId: ' ', dateRange: 'today' }, new Date(2024, 0, 9), 200),
+      toStudySearch(
+        { ...EMPTY_FILTERS, patientName: ' doe ', patientId: ' ', dateRange: 'today' },
+        new Date(2024, 0, 9),
+        200,
+      ),
     ).toEqual({
       patientName: 'doe',
       patientId: undefined,
@@ -57,9 +67,9 @@ describe('toStudySearch', () => {
 
 describe('describeFilters', () => {
   it('says the filters in words', () => {
-    expect(describeFilters({ ...EMPTY_FILTERS, patientName: 'doe', modality: 'CT', dateRange: 'today' })).toBe(
-      'patient name “doe”, modality CT, today',
-    );
+    expect(
+      describeFilters({ ...EMPTY_FILTERS, patientName: 'doe', modality: 'CT', dateRange: 'today' }),
+    ).toBe('patient name “doe”, modality CT, today');
     expect(describeFilters(EMPTY_FILTERS)).toBe('');
   });
 });
@@ -81,6 +91,12 @@ describe('sortStudies', () => {
       study('new-late', '20240305', '143210'),
       study('new-late-b', '20240305', '143210', 'B'),
     ]);
-    expect(sorted.map((s) => s.studyInstanceUid)).toEqual(['new-late', 'new-late-b', 'new-early', 'old', 'none']);
+    expect(sorted.map((s) => s.studyInstanceUid)).toEqual([
+      'new-late',
+      'new-late-b',
+      'new-early',
+      'old',
+      'none',
+    ]);
   });
 });

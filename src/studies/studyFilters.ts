@@ -38,11 +38,28 @@ export const DATE_RANGE_LABELS: Record<DateRange, string> = {
 };
 
 /** Modalities offered in the filter; eye care (OP, OPT, OPV) next to radiology. */
-export const MODALITY_OPTIONS = ['CT', 'MR', 'CR', 'DX', 'MG', 'US', 'XA', 'NM', 'PT', 'OP', 'OPT', 'OPV', 'SR', 'DOC', 'OT'];
+export const MODALITY_OPTIONS = [
+  'CT',
+  'MR',
+  'CR',
+  'DX',
+  'MG',
+  'US',
+  'XA',
+  'NM',
+  'PT',
+  'OP',
+  'OPT',
+  'OPV',
+  'SR',
+  'DOC',
+  'OT',
+];
 
 export function filtersFromParams(params: URLSearchParams): StudyFilters {
   const date = params.get(PARAM.dateRange);
-  const dateRange = (Object.keys(DATE_PARAM) as DateRange[]).find((range) => DATE_PARAM[range] === date) ?? 'any';
+  const dateRange =
+    (Object.keys(DATE_PARAM) as DateRange[]).find((range) => DATE_PARAM[range] === date) ?? 'any';
   return {
     patientName: params.get(PARAM.patientName) ?? '',
     patientId: params.get(PARAM.patientId) ?? '',

@@ -11,7 +11,11 @@ import {
 export function PatientBanner({ study }: { study: StudySummary | undefined }) {
   if (!study) {
     return (
-      <section className="patient-banner patient-banner--empty" data-testid="patient-banner" aria-label="Patient">
+      <section
+        className="patient-banner patient-banner--empty"
+        data-testid="patient-banner"
+        aria-label="Patient"
+      >
         <span className="patient-banner__name">Loading patient…</span>
       </section>
     );

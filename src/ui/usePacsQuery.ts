@@ -29,7 +29,10 @@ interface Settled<T> {
  * Runs one PACS request per key, cancels it when the key changes, and keeps retrying with back-off
  * while the PACS is unreachable. Other failures wait for `retry()`. A null key asks nothing.
  */
-export function usePacsQuery<T>(key: string | null, fetcher: (signal: AbortSignal) => Promise<T>): PacsQuery<T> {
+export function usePacsQuery<T>(
+  key: string | null,
+  fetcher: (signal: AbortSignal) => Promise<T>,
+): PacsQuery<T> {
   const [settled, setSettled] = useState<Settled<T>>({ round: 0 });
   const [round, setRound] = useState(0);
   const fetchLatest = useEffectEvent(fetcher);

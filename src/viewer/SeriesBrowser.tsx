@@ -51,7 +51,9 @@ export function SeriesBrowser({ studies, selected, onSelect }: SeriesBrowserProp
                     >
                       <span className="series-item__modality">{item.modality || '—'}</span>
                       <span className="series-item__text">
-                        <span className="series-item__description">{item.description || 'No description'}</span>
+                        <span className="series-item__description">
+                          {item.description || 'No description'}
+                        </span>
                         <span className="series-item__meta">
                           {[item.seriesNumber !== undefined && `#${item.seriesNumber}`, countLabel(item)]
                             .filter(Boolean)

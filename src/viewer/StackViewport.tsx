@@ -1,34 +1,34 @@
 import { useEffect, useRef } from 'react';
-import { ErrorDetail, Spinner } from '../ui';
+import { startEngine, type ViewerSettings } from './engine';
+
+export { startEngine };
 import { isTextEntry, stackKeyAction } from './keyboard';
 import { StackController } from './stackController';
 import type { StackImage } from './stackOrder';
-import { EMPTY_DISPLAY, useViewportStore, type ViewportStatus } from './useViewportStore';
+import { EMPTY_DISPLAY, useViewportStore } from './useViewportStore';
+import { ViewportCard, ViewportLoading } from './ViewportCard';
 import { ViewportOverlay, type OverlayText } from './ViewportOverlay';
 
-/** Why the viewport shows a card instead of an image. */
-export interface ViewportProblem {
-  /** not-an-image: the series has no images; load-failed: the images could not be fetched or read. */
-  reason: 'not-an-image' | 'load-failed';
-  message: string;
-  detail?: string;
-}
-
-interface StackViewportProps {
+export interface StackViewportProps {
   viewportId: string;
-  /** The series on show (or being loaded). */
-  seriesInstanceUid: string | undefined;
-  /** The series' images in order; undefined while its metadata loads. */
-  stack: readonly StackImage[] | undefined;
-  problem: ViewportProblem | undefined;
+  settings: ViewerSettings;
+  seriesInstanceUid: string;
+  /** The series' images in order (at least one). */
+  stack: readonly StackImage[];
   overlay: OverlayText;
 }
 
 /**
- * The image area. Its element carries the state for tests and tools: data-status (loading | ready |
- * error), data-series-uid, data-image-index (0-based), data-image-count.
+ * The image area, drawn by Cornerstone (WebGL). Its element carries the state for tests and tools:
+ * data-status (loading | ready | error), data-series-uid, data-image-index (0-based), data-image-count.
  */
-export function StackViewport({ viewportId, seriesInstanceUid, stack, problem, overlay }: StackViewportProps) {
+export function StackViewport({
+  viewportId,
+  settings,
+  seriesInstanceUid,
+  stack,
+  overlay,
+}: StackViewportProps) {
   const canvasHost = useRef<HTMLDivElement>(null);
   const controller = useRef<StackController | null>(null);
   const stored = useViewportStore((state) => state.viewports[viewportId]);
@@ -38,6 +38,7 @@ export function StackViewport({ viewportId, seriesInstanceUid, stack, problem, o
   useEffect(() => {
     const element = canvasHost.current;
     if (!element) return undefined;
+    startEngine(settings);
     const created = new StackController(viewportId, element, (patch) => update(viewportId, patch));
     controller.current = created;
     const observer = new ResizeObserver(() => created.resize());
@@ -48,21 +49,25 @@ export function StackViewport({ viewportId, seriesInstanceUid, stack, problem, o
       controller.current = null;
       remove(viewportId);
     };
-  }, [viewportId, update, remove]);
+  }, [viewportId, settings, update, remove]);
 
   useEffect(() => {
-    if (stack && stack.length > 0 && seriesInstanceUid) void controller.current?.show(seriesInstanceUid, stack);
+    void controller.current?.show(seriesInstanceUid, stack);
   }, [stack, seriesInstanceUid]);
 
-  // Values reported for another series (the previous one) do not describe what is being loaded.
-  const display = stored && stored.seriesInstanceUid === seriesInstanceUid && stack ? stored : EMPTY_DISPLAY;
-  const status: ViewportStatus = problem ? 'error' : display.status;
-  const imageCount = stack?.length ?? 0;
+  const imageCount = stack.length;
 
   // The viewer's keys work wherever the focus is on the page, except in a field.
   useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTextEntry(event.target)) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (
+        event.defaultPrevented ||
+        event.altKey ||
+        event.ctrlKey ||
+        event.metaKey ||
+        isTextEntry(event.target)
+      )
+        return;
       const action = stackKeyAction(event.key, imageCount);
       const active = controller.current;
       if (!action || !active) return;
@@ -74,13 +79,16 @@ export function StackViewport({ viewportId, seriesInstanceUid, stack, problem, o
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [imageCount]);
 
+  // Values reported for the previous series do not describe the one being loaded.
+  const display = stored && stored.seriesInstanceUid === seriesInstanceUid ? stored : EMPTY_DISPLAY;
+
   return (
     <div
       className="viewport"
       data-testid="viewport"
-      data-status={status}
-      data-reason={problem?.reason}
-      data-series-uid={seriesInstanceUid ?? ''}
+      data-status={display.status}
+      data-reason={display.status === 'error' ? 'load-failed' : undefined}
+      data-series-uid={seriesInstanceUid}
       data-image-index={display.imageIndex}
       data-image-count={imageCount}
       tabIndex={0}
@@ -89,12 +97,7 @@ export function StackViewport({ viewportId, seriesInstanceUid, stack, problem, o
       onPointerDown={(event) => event.currentTarget.focus({ preventScroll: true })}
     >
       <div ref={canvasHost} className="viewport__canvas" />
-      {!problem && stack && display.status !== 'error' && (
-        <ViewportOverlay text={overlay} imageIndex={display.imageIndex} imageCount={imageCount} window={display.window} />
-      )}
-      {problem ? (
-        <ViewportCard problem={problem} />
-      ) : display.status === 'error' ? (
+      {display.status === 'error' ? (
         <ViewportCard
           problem={{
             reason: 'load-failed',
@@ -103,23 +106,16 @@ export function StackViewport({ viewportId, seriesInstanceUid, stack, problem, o
           hint="Other images of the series can still be viewed: scroll on."
         />
       ) : (
-        (!stack || (display.status === 'loading' && display.window === undefined)) && (
-          <div className="viewport__loading" role="status">
-            <Spinner />
-            <span>{stack ? 'Loading image…' : 'Loading series…'}</span>
-          </div>
-        )
+        <ViewportOverlay
+          text={overlay}
+          imageIndex={display.imageIndex}
+          imageCount={imageCount}
+          window={display.window}
+        />
       )}
-    </div>
-  );
-}
-
-function ViewportCard({ problem, hint }: { problem: ViewportProblem; hint?: string }) {
-  return (
-    <div className={`viewport-card viewport-card--${problem.reason}`} data-testid="viewport-message" role="status">
-      <p className="viewport-card__message">{problem.message}</p>
-      {hint && <p className="viewport-card__hint">{hint}</p>}
-      <ErrorDetail detail={problem.detail} />
+      {display.status === 'loading' && display.window === undefined && (
+        <ViewportLoading what="Loading image…" />
+      )}
     </div>
   );
 }

@@ -1,16 +1,18 @@
-import { useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { formatDateAndTime, formatPersonName, type SeriesSummary, type StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
 import { ErrorDetail, PacsUnreachableBanner, PatientBanner, StateMessage } from '../ui';
-import { startEngine, type ViewerSettings } from './engine';
+import type { ViewerSettings } from './engine';
+import { LazyStackViewport, prepareImageViewer } from './lazyViewport';
 import { SeriesBrowser, type StudySeries } from './SeriesBrowser';
-import { chooseDefaultSeries, isDisplayableImage, seriesIsImages, whyNotImages } from './seriesContent';
-import { buildStack } from './stackOrder';
-import { StackViewport, type ViewportProblem } from './StackViewport';
+import { chooseDefaultSeries, isDisplayableImage, seriesIsImages } from './seriesContent';
+import { buildStack, type StackImage } from './stackOrder';
 import { useSeriesMetadata, useViewerStudies, type SeriesRef } from './useViewerData';
 import { parseViewerRequest, type ViewerRequest } from './viewerRequest';
+import { ViewportPlaceholder } from './ViewportCard';
 import type { OverlayText } from './ViewportOverlay';
+import { viewportProblem, type ViewportProblem } from './viewportProblem';
 import './viewer.css';
 
 export interface ViewerPageProps {
@@ -20,10 +22,12 @@ export interface ViewerPageProps {
 
 const VIEWPORT_ID = 'fovea-viewport-1';
 
-/** `/viewer?StudyInstanceUIDs=…[&SeriesInstanceUID=…]` and `/viewer/:StudyInstanceUID`. */
+/**
+ * `/viewer?StudyInstanceUIDs=…[&SeriesInstanceUID=…]` and `/viewer/:StudyInstanceUID`. The page and its
+ * searches are light and start at once; Cornerstone loads in parallel for the viewport alone.
+ */
 export function ViewerPage({ client, settings }: ViewerPageProps) {
-  // Started while the first searches are on their way; WebGL and the decoders take a moment.
-  useState(() => startEngine(settings));
+  useEffect(() => prepareImageViewer(settings), [settings]);
   const { StudyInstanceUID } = useParams();
   const [params] = useSearchParams();
   const parsed = parseViewerRequest(StudyInstanceUID, params);
@@ -42,13 +46,22 @@ export function ViewerPage({ client, settings }: ViewerPageProps) {
       </div>
     );
   }
-  return <ViewerWorkspace client={client} request={parsed.request} />;
+  return <ViewerWorkspace client={client} settings={settings} request={parsed.request} />;
 }
 
-function ViewerWorkspace({ client, request }: { client: DicomWebClient; request: ViewerRequest }) {
+interface ViewerWorkspaceProps {
+  client: DicomWebClient;
+  settings: ViewerSettings;
+  request: ViewerRequest;
+}
+
+function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   const [, setParams] = useSearchParams();
   const studies = useViewerStudies(client, request.studyInstanceUids);
-  const loaded: StudySeries[] = useMemo(() => (studies.isCurrent ? (studies.data ?? []) : []), [studies.isCurrent, studies.data]);
+  const loaded: StudySeries[] = useMemo(
+    () => (studies.isCurrent ? (studies.data ?? []) : []),
+    [studies.isCurrent, studies.data],
+  );
   const allSeries = useMemo(() => loaded.flatMap((entry) => entry.series), [loaded]);
   const selected = chooseDefaultSeries(allSeries, request.seriesInstanceUid);
 
@@ -66,7 +79,12 @@ function ViewerWorkspace({ client, request }: { client: DicomWebClient; request:
     () =>
       instances &&
       buildStack(instances.filter(isDisplayableImage), (instance, frame) =>
-        client.frameUrl(instance.studyInstanceUid, instance.seriesInstanceUid, instance.sopInstanceUid, frame),
+        client.frameUrl(
+          instance.studyInstanceUid,
+          instance.seriesInstanceUid,
+          instance.sopInstanceUid,
+          frame,
+        ),
       ),
     [instances, client],
   );
@@ -88,7 +106,11 @@ function ViewerWorkspace({ client, request }: { client: DicomWebClient; request:
     loaded.find((entry) => entry.studyInstanceUid === selected?.studyInstanceUid)?.study ??
     loaded.find((entry) => entry.study)?.study;
 
-  const pacsError = studies.waitingForPacs ? studies.error : metadata.waitingForPacs ? metadata.error : undefined;
+  const pacsError = studies.waitingForPacs
+    ? studies.error
+    : metadata.waitingForPacs
+      ? metadata.error
+      : undefined;
 
   if (studies.error && !studies.waitingForPacs) {
     return (
@@ -114,7 +136,11 @@ function ViewerWorkspace({ client, request }: { client: DicomWebClient; request:
       <div className="page page--centered">
         <StateMessage
           kind="error"
-          title={request.studyInstanceUids.length > 1 ? 'The PACS has none of these studies.' : 'The PACS has no such study.'}
+          title={
+            request.studyInstanceUids.length > 1
+              ? 'The PACS has none of these studies.'
+              : 'The PACS has no such study.'
+          }
           actions={
             <Link className="button button--primary" to="/studies">
               Go to the study list
@@ -129,7 +155,13 @@ function ViewerWorkspace({ client, request }: { client: DicomWebClient; request:
     );
   }
 
-  const problem = viewportProblem(selected, stack, instances, metadata.error, metadata.waitingForPacs);
+  const problem = viewportProblem({
+    series: selected,
+    instances,
+    imageCount: stack?.length,
+    error: metadata.waitingForPacs ? undefined : metadata.error,
+  });
+  const shownSeries = selected?.seriesInstanceUid ?? target?.seriesInstanceUid;
 
   return (
     <div className="viewer">
@@ -140,16 +172,20 @@ function ViewerWorkspace({ client, request }: { client: DicomWebClient; request:
           {studies.isCurrent ? (
             <SeriesBrowser studies={loaded} selected={selected?.seriesInstanceUid} onSelect={selectSeries} />
           ) : (
-            <StateMessage kind="loading" title="Loading series…" className="state-message--inline viewer__sidebar-loading" />
+            <StateMessage
+              kind="loading"
+              title="Loading series…"
+              className="state-message--inline viewer__sidebar-loading"
+            />
           )}
         </aside>
         <div className="viewer__stage">
           {studies.isCurrent && allSeries.length === 0 ? (
             <StateMessage kind="empty" title="This study has no series to show." />
           ) : (
-            <StackViewport
-              viewportId={VIEWPORT_ID}
-              seriesInstanceUid={selected?.seriesInstanceUid ?? target?.seriesInstanceUid}
+            <ImageArea
+              settings={settings}
+              seriesInstanceUid={shownSeries}
               stack={problem ? undefined : stack}
               problem={problem}
               overlay={overlayText(study, selected)}
@@ -161,32 +197,34 @@ function ViewerWorkspace({ client, request }: { client: DicomWebClient; request:
   );
 }
 
-function viewportProblem(
-  selected: SeriesSummary | undefined,
-  stack: readonly unknown[] | undefined,
-  instances: ReadonlyArray<{ sopClassUid?: string }> | undefined,
-  error: { userMessage: string; detail: string } | undefined,
-  waitingForPacs: boolean,
-): ViewportProblem | undefined {
-  if (selected && !seriesIsImages(selected)) {
-    return {
-      reason: 'not-an-image',
-      message: whyNotImages(selected.sopClassUid, selected.modality, selected.numberOfInstances ?? 1),
-    };
+interface ImageAreaProps {
+  settings: ViewerSettings;
+  seriesInstanceUid: string | undefined;
+  stack: StackImage[] | undefined;
+  problem: ViewportProblem | undefined;
+  overlay: OverlayText;
+}
+
+/** The card, the placeholder while things load, or Cornerstone's viewport once there are images. */
+function ImageArea({ settings, seriesInstanceUid, stack, problem, overlay }: ImageAreaProps) {
+  if (problem || !stack || stack.length === 0 || !seriesInstanceUid) {
+    return <ViewportPlaceholder seriesInstanceUid={seriesInstanceUid} problem={problem} />;
   }
-  if (error && !waitingForPacs) {
-    return { reason: 'load-failed', message: `The series could not be loaded: ${error.userMessage}.`, detail: error.detail };
-  }
-  if (stack && stack.length === 0) {
-    const sopClassUid = instances?.[0]?.sopClassUid ?? selected?.sopClassUid;
-    return {
-      reason: 'not-an-image',
-      message: instances?.length
-        ? whyNotImages(sopClassUid, selected?.modality, instances.length)
-        : 'This series has no instances in the PACS.',
-    };
-  }
-  return undefined;
+  return (
+    <Suspense
+      fallback={
+        <ViewportPlaceholder seriesInstanceUid={seriesInstanceUid} loadingText="Loading the viewer…" />
+      }
+    >
+      <LazyStackViewport
+        viewportId={VIEWPORT_ID}
+        settings={settings}
+        seriesInstanceUid={seriesInstanceUid}
+        stack={stack}
+        overlay={overlay}
+      />
+    </Suspense>
+  );
 }
 
 function overlayText(study: StudySummary | undefined, series: SeriesSummary | undefined): OverlayText {

@@ -52,7 +52,10 @@ export function startEngine(settings: ViewerSettings): void {
 
 /** The one rendering engine; every viewport shares its WebGL context pool. */
 export function renderingEngine(): RenderingEngine {
-  return (getRenderingEngine(RENDERING_ENGINE_ID) as RenderingEngine | undefined) ?? new RenderingEngine(RENDERING_ENGINE_ID);
+  return (
+    (getRenderingEngine(RENDERING_ENGINE_ID) as RenderingEngine | undefined) ??
+    new RenderingEngine(RENDERING_ENGINE_ID)
+  );
 }
 
 export function stackToolGroup() {

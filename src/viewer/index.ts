@@ -1,2 +1,3 @@
-export { ViewerPage, type ViewerPageProps } from './ViewerPage';
 export type { ViewerSettings } from './engine';
+export { preloadImageViewer } from './lazyViewport';
+export { ViewerPage, type ViewerPageProps } from './ViewerPage';

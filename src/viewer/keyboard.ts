@@ -34,5 +34,8 @@ export function stackKeyAction(key: string, imageCount: number): StackKeyAction 
 /** Keys typed into a field belong to the field. */
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
-  return (target as Element).closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+  return (
+    (target as Element).closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !==
+    null
+  );
 }

@@ -4,7 +4,10 @@ import { isImageSeries, sopClassInfo, type InstanceMetadata, type SeriesSummary 
  * The series to show first: the one asked for, else the image series with the most images (the main
  * acquisition rather than a scout or a report), else the first series.
  */
-export function chooseDefaultSeries(series: readonly SeriesSummary[], requested?: string): SeriesSummary | undefined {
+export function chooseDefaultSeries(
+  series: readonly SeriesSummary[],
+  requested?: string,
+): SeriesSummary | undefined {
   const asked = requested ? series.find((s) => s.seriesInstanceUid === requested) : undefined;
   if (asked) return asked;
   let best: SeriesSummary | undefined;
@@ -24,7 +27,11 @@ export function isDisplayableImage(instance: InstanceMetadata): boolean {
 }
 
 /** Why a series is not shown as images, as one factual sentence. */
-export function whyNotImages(sopClassUid: string | undefined, modality: string | undefined, count: number): string {
+export function whyNotImages(
+  sopClassUid: string | undefined,
+  modality: string | undefined,
+  count: number,
+): string {
   const info = sopClassInfo(sopClassUid);
   const several = count > 1;
   if (info?.category === 'pixel-data') {

@@ -77,7 +77,8 @@ export class StackController {
     try {
       await this.viewport.setStack(this.imageIds, index);
     } catch (error) {
-      if (generation === this.generation) this.report({ status: 'error', error: describeImageLoadError(error) });
+      if (generation === this.generation)
+        this.report({ status: 'error', error: describeImageLoadError(error) });
       return;
     }
     if (generation !== this.generation) return;

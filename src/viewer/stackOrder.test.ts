@@ -4,7 +4,13 @@ import { buildStack, sortForStack } from './stackOrder';
 
 const AXIAL = [1, 0, 0, 0, 1, 0] as const;
 
-const slice = (uid: string, instanceNumber: number | undefined, z?: number, orientation: readonly number[] = AXIAL, frames = 1): InstanceMetadata => ({
+const slice = (
+  uid: string,
+  instanceNumber: number | undefined,
+  z?: number,
+  orientation: readonly number[] = AXIAL,
+  frames = 1,
+): InstanceMetadata => ({
   studyInstanceUid: '1',
   seriesInstanceUid: '2',
   sopInstanceUid: uid,
@@ -31,8 +37,16 @@ describe('sortForStack', () => {
   });
 
   it('falls back to instance numbers without geometry or with mixed orientations', () => {
-    expect(uids(sortForStack([slice('b', 2), slice('none', undefined), slice('a', 1)]))).toEqual(['a', 'b', 'none']);
-    const localizer = [slice('sag', 2, 0, [0, 1, 0, 0, 0, -1]), slice('ax', 1, 5), slice('cor', 3, 0, [1, 0, 0, 0, 0, -1])];
+    expect(uids(sortForStack([slice('b', 2), slice('none', undefined), slice('a', 1)]))).toEqual([
+      'a',
+      'b',
+      'none',
+    ]);
+    const localizer = [
+      slice('sag', 2, 0, [0, 1, 0, 0, 0, -1]),
+      slice('ax', 1, 5),
+      slice('cor', 3, 0, [1, 0, 0, 0, 0, -1]),
+    ];
     expect(uids(sortForStack(localizer))).toEqual(['ax', 'sag', 'cor']);
   });
 
@@ -43,7 +57,10 @@ describe('sortForStack', () => {
 
 describe('buildStack', () => {
   it('makes one wadors image id per frame', () => {
-    const stack = buildStack([slice('b', 2, 0), slice('a', 1, 10, AXIAL, 2)], (i, f) => `/dicom-web/i/${i.sopInstanceUid}/frames/${f}`);
+    const stack = buildStack(
+      [slice('b', 2, 0), slice('a', 1, 10, AXIAL, 2)],
+      (i, f) => `/dicom-web/i/${i.sopInstanceUid}/frames/${f}`,
+    );
     expect(stack.map((s) => s.imageId)).toEqual([
       'wadors:/dicom-web/i/a/frames/1',
       'wadors:/dicom-web/i/a/frames/2',

@@ -48,7 +48,8 @@ export function sortForStack(instances: readonly InstanceMetadata[]): InstanceMe
     return x * normal[0] + y * normal[1] + z * normal[2];
   };
   const sorted = [...instances].sort((a, b) => distance(a) - distance(b) || byInstanceNumber(a, b));
-  if (distance(sorted[0]!) === distance(sorted[sorted.length - 1]!)) return [...instances].sort(byInstanceNumber);
+  if (distance(sorted[0]!) === distance(sorted[sorted.length - 1]!))
+    return [...instances].sort(byInstanceNumber);
   const head = sorted[0]!.instanceNumber;
   const tail = sorted[sorted.length - 1]!.instanceNumber;
   return head !== undefined && tail !== undefined && head > tail ? sorted.reverse() : sorted;

@@ -4,7 +4,10 @@ import { usePacsQuery, type PacsQuery } from '../ui';
 import type { StudySeries } from './SeriesBrowser';
 
 /** Studies and their series for the viewer: one QIDO-RS study look-up and one series search per study. */
-export function useViewerStudies(client: DicomWebClient, studyInstanceUids: readonly string[]): PacsQuery<StudySeries[]> {
+export function useViewerStudies(
+  client: DicomWebClient,
+  studyInstanceUids: readonly string[],
+): PacsQuery<StudySeries[]> {
   const key = studyInstanceUids.join(',');
   return usePacsQuery(key, (signal) =>
     Promise.all(
@@ -39,13 +42,18 @@ function remember(key: string, instances: InstanceMetadata[]): void {
 }
 
 /** WADO-RS metadata of one series, fetched once. */
-export function useSeriesMetadata(client: DicomWebClient, series: SeriesRef | undefined): PacsQuery<InstanceMetadata[]> {
+export function useSeriesMetadata(
+  client: DicomWebClient,
+  series: SeriesRef | undefined,
+): PacsQuery<InstanceMetadata[]> {
   const key = series ? `${series.studyInstanceUid}/${series.seriesInstanceUid}` : null;
   return usePacsQuery(key, async (signal) => {
     if (!series || !key) return [];
     const cached = metadataCache.get(key);
     if (cached) return cached;
-    const instances = await client.retrieveSeriesMetadata(series.studyInstanceUid, series.seriesInstanceUid, { signal });
+    const instances = await client.retrieveSeriesMetadata(series.studyInstanceUid, series.seriesInstanceUid, {
+      signal,
+    });
     remember(key, instances);
     return instances;
   });

@@ -36,7 +36,10 @@ export const useViewportStore = create<ViewportStore>()((set) => ({
   viewports: {},
   update: (viewportId, patch) =>
     set((state) => ({
-      viewports: { ...state.viewports, [viewportId]: { ...(state.viewports[viewportId] ?? EMPTY_DISPLAY), ...patch } },
+      viewports: {
+        ...state.viewports,
+        [viewportId]: { ...(state.viewports[viewportId] ?? EMPTY_DISPLAY), ...patch },
+      },
     })),
   remove: (viewportId) =>
     set((state) => {

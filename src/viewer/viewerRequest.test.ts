@@ -3,26 +3,38 @@ import { isUid, parseViewerRequest } from './viewerRequest';
 
 describe('parseViewerRequest', () => {
   it('reads the OHIF-style query', () => {
-    expect(parseViewerRequest(undefined, new URLSearchParams('StudyInstanceUIDs=1.2.3,1.2.4&SeriesInstanceUID=1.2.3.9'))).toEqual({
+    expect(
+      parseViewerRequest(
+        undefined,
+        new URLSearchParams('StudyInstanceUIDs=1.2.3,1.2.4&SeriesInstanceUID=1.2.3.9'),
+      ),
+    ).toEqual({
       ok: true,
       request: { studyInstanceUids: ['1.2.3', '1.2.4'], seriesInstanceUid: '1.2.3.9' },
     });
   });
 
   it('reads the path form, repeated parameters, and drops duplicates', () => {
-    expect(parseViewerRequest('1.2.3', new URLSearchParams('StudyInstanceUIDs=1.2.4&StudyInstanceUIDs=1.2.3'))).toEqual({
+    expect(
+      parseViewerRequest('1.2.3', new URLSearchParams('StudyInstanceUIDs=1.2.4&StudyInstanceUIDs=1.2.3')),
+    ).toEqual({
       ok: true,
       request: { studyInstanceUids: ['1.2.3', '1.2.4'] },
     });
   });
 
   it('says what is wrong', () => {
-    expect(parseViewerRequest(undefined, new URLSearchParams(''))).toMatchObject({ ok: false, message: expect.stringMatching(/No study/) });
+    expect(parseViewerRequest(undefined, new URLSearchParams(''))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/No study/),
+    });
     expect(parseViewerRequest(undefined, new URLSearchParams('StudyInstanceUIDs=abc'))).toMatchObject({
       ok: false,
       message: '“abc” is not a valid Study Instance UID.',
     });
-    expect(parseViewerRequest('1.2', new URLSearchParams('SeriesInstanceUID=1..2'))).toMatchObject({ ok: false });
+    expect(parseViewerRequest('1.2', new URLSearchParams('SeriesInstanceUID=1..2'))).toMatchObject({
+      ok: false,
+    });
   });
 });
 

@@ -17,7 +17,10 @@ export function isUid(value: string): boolean {
  * Reads the viewer's address. StudyInstanceUIDs may be comma-separated or repeated (OHIF links use
  * both); duplicates are dropped, order is kept.
  */
-export function parseViewerRequest(pathStudyUid: string | undefined, search: URLSearchParams): ViewerRequestResult {
+export function parseViewerRequest(
+  pathStudyUid: string | undefined,
+  search: URLSearchParams,
+): ViewerRequestResult {
   const raw = [pathStudyUid ?? '', ...search.getAll('StudyInstanceUIDs')]
     .flatMap((value) => value.split(','))
     .map((value) => value.trim())
@@ -29,6 +32,10 @@ export function parseViewerRequest(pathStudyUid: string | undefined, search: URL
   const invalid = studyInstanceUids.find((uid) => !isUid(uid));
   if (invalid) return { ok: false, message: `“${invalid}” is not a valid Study Instance UID.` };
   const series = search.get('SeriesInstanceUID')?.trim();
-  if (series && !isUid(series)) return { ok: false, message: `“${series}” is not a valid Series Instance UID.` };
-  return { ok: true, request: series ? { studyInstanceUids, seriesInstanceUid: series } : { studyInstanceUids } };
+  if (series && !isUid(series))
+    return { ok: false, message: `“${series}” is not a valid Series Instance UID.` };
+  return {
+    ok: true,
+    request: series ? { studyInstanceUids, seriesInstanceUid: series } : { studyInstanceUids },
+  };
 }
