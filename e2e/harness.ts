@@ -40,6 +40,7 @@ export async function startPrivateStack(log: (line: string) => void = () => {}):
       FOVEA_MWL_ORTHANC_URL: orthanc.url,
       FOVEA_MWL_ORTHANC_AUTHORIZATION: orthanc.authorization,
       FOVEA_APP_DIR: join(ROOT, 'dist'),
+      FOVEA_LOG_LEVEL: 'error',
     });
     const app = await buildGateway(config);
     supervisor.onStop(() => app.close());

@@ -22,6 +22,7 @@ describe('gateway with the PACS down', () => {
       readGatewayConfig({
         FOVEA_PACS_URL: `http://127.0.0.1:${closedPort}/dicom-web`,
         FOVEA_APP_DIR: appDir,
+        FOVEA_LOG_LEVEL: 'silent',
       }),
     );
   });
@@ -75,6 +76,7 @@ describe('gateway with a PACS that does not answer', () => {
       readGatewayConfig({
         FOVEA_PACS_URL: `http://127.0.0.1:${port}/dicom-web`,
         FOVEA_PACS_TIMEOUT_MS: '300',
+        FOVEA_LOG_LEVEL: 'silent',
       }),
       { serveApp: false },
     );
