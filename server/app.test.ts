@@ -95,3 +95,50 @@ describe('gateway with a PACS that does not answer', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('workitems with the worklist source down or silent', () => {
+  let silent: Server;
+  let down: FastifyInstance;
+  let slow: FastifyInstance;
+
+  beforeAll(async () => {
+    silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const closedPort = await freePort();
+    const base = { FOVEA_PACS_URL: 'http://127.0.0.1:1/dicom-web', FOVEA_LOG_LEVEL: 'silent' };
+    down = await buildGateway(
+      readGatewayConfig({ ...base, FOVEA_MWL_ORTHANC_URL: `http://127.0.0.1:${closedPort}` }),
+      { serveApp: false },
+    );
+    slow = await buildGateway(
+      readGatewayConfig({
+        ...base,
+        FOVEA_MWL_ORTHANC_URL: `http://127.0.0.1:${port}`,
+        FOVEA_MWL_TIMEOUT_MS: '300',
+      }),
+      { serveApp: false },
+    );
+  });
+  afterAll(async () => {
+    await down.close();
+    await slow.close();
+    silent.closeAllConnections();
+    silent.close();
+  });
+
+  it('answers 503 with a reason when the worklist is unreachable', async () => {
+    const response = await down.inject({ method: 'GET', url: '/dicom-web/workitems' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json().error.message).toBe('The worklist is unreachable');
+    expect(response.json().error.detail).toContain('ECONNREFUSED');
+  });
+
+  it('answers 504 within the configured time when the worklist does not answer', async () => {
+    const started = Date.now();
+    const response = await slow.inject({ method: 'GET', url: '/dicom-web/workitems' });
+    expect(response.statusCode).toBe(504);
+    expect(response.json().error.message).toBe('The worklist did not answer within 0.3 s');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
