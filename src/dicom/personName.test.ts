@@ -26,6 +26,15 @@ describe('formatPersonName', () => {
     expect(format('Yamada^Tarou=山田^太郎=やまだ^たろう')).toBe('YAMADA, Tarou (山田 太郎)');
   });
 
+  it('isolates a right-to-left form so that it keeps its place', () => {
+    expect(format({ Alphabetic: 'Cohen^David', Ideographic: 'כהן^דוד' })).toBe(
+      'COHEN, David (\u2068כהן דוד\u2069)',
+    );
+    expect(format({ Alphabetic: 'Ivanov^Sergei', Ideographic: 'Иванов^Сергей' })).toBe(
+      'IVANOV, Sergei (Иванов Сергей)',
+    );
+  });
+
   it('shows the ideographic or phonetic form when there is no alphabetic one', () => {
     expect(format('=山田^太郎')).toBe('山田 太郎');
     expect(format({ Phonetic: 'やまだ^たろう' })).toBe('やまだ たろう');

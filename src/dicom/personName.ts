@@ -53,6 +53,17 @@ function formatIdeographic(c: NameComponents): string {
   return [c.prefix, c.family, c.given, c.middle, c.suffix].filter(Boolean).join(' ');
 }
 
+/** Hebrew, Arabic, Syriac, Thaana, N'Ko … and their presentation forms. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
+/**
+ * A right-to-left name inside a left-to-right line is wrapped in Unicode isolates (FSI … PDI), so that
+ * the parentheses and the order of the words stay where they belong.
+ */
+function isolateIfRightToLeft(text: string): string {
+  return RIGHT_TO_LEFT.test(text) ? `\u2068${text}\u2069` : text;
+}
+
 /**
  * A person's name as people read it: "DOE, Jane"; with an ideographic form when the archive has one,
  * "YAMADA, Tarō (山田 太郎)". Empty when the name is absent.
@@ -60,7 +71,7 @@ function formatIdeographic(c: NameComponents): string {
 export function formatPersonName(name: PersonName): string {
   const latin = name.alphabetic ? formatWestern(name.alphabetic) : '';
   const ideographic = name.ideographic ? formatIdeographic(name.ideographic) : '';
-  if (latin && ideographic) return `${latin} (${ideographic})`;
+  if (latin && ideographic) return `${latin} (${isolateIfRightToLeft(ideographic)})`;
   if (latin || ideographic) return latin || ideographic;
   return name.phonetic ? formatIdeographic(name.phonetic) : '';
 }

@@ -11,6 +11,7 @@ import {
   init as initTools,
 } from '@cornerstonejs/tools';
 import type { InstanceMetadata } from '../dicom';
+import { FrameTransferSyntaxPolicy } from './frameTransferSyntax';
 
 /** How the viewer uses the machine; from config.json's `viewer` section. */
 export interface ViewerSettings {
@@ -23,6 +24,9 @@ const STACK_TOOL_GROUP_ID = 'fovea-stack';
 
 let started = false;
 
+/** Shared by the loader (which asks) and the viewports (which learn from failures). */
+export const frameTransferSyntax = new FrameTransferSyntaxPolicy();
+
 /**
  * Starts Cornerstone once per page load: core, tools, the DICOM image loader with its decoding
  * workers, the image cache budget, and the stack tools (left drag window/level, middle drag pan,
@@ -32,7 +36,13 @@ export function startEngine(settings: ViewerSettings): void {
   if (started) return;
   initCore();
   initTools();
-  dicomImageLoader.init({ maxWebWorkers: settings.maxWebWorkers });
+  dicomImageLoader.init({
+    maxWebWorkers: settings.maxWebWorkers,
+    beforeSend: (_xhr, imageId) => {
+      const accept = frameTransferSyntax.acceptFor(imageId);
+      return accept ? { Accept: accept } : undefined;
+    },
+  });
   cache.setMaxCacheSize(settings.cacheBytes);
 
   for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool]) addTool(tool);

@@ -1,6 +1,6 @@
-import { Enums, eventTarget, type StackViewport, type Types } from '@cornerstonejs/core';
+import { Enums, cache, eventTarget, type StackViewport, type Types } from '@cornerstonejs/core';
 import { utilities as toolUtilities } from '@cornerstonejs/tools';
-import { registerMetadata, renderingEngine, stackToolGroup } from './engine';
+import { frameTransferSyntax, registerMetadata, renderingEngine, stackToolGroup } from './engine';
 import { describeImageLoadError } from './imageLoadError';
 import type { StackImage } from './stackOrder';
 import type { ViewportDisplay } from './useViewportStore';
@@ -18,6 +18,7 @@ export const FIRST_IMAGE_MARK = 'fovea:first-image-rendered';
  */
 export class StackController {
   private readonly viewport: StackViewport;
+  private stack: readonly StackImage[] = [];
   private imageIds: string[] = [];
   private seriesInstanceUid: string | undefined;
   /** Increases with every show(), so that answers for an earlier series are ignored. */
@@ -60,6 +61,7 @@ export class StackController {
     const generation = ++this.generation;
     stackPrefetch.disable(this.element);
     this.seriesInstanceUid = seriesInstanceUid;
+    this.stack = stack;
     this.imageIds = stack.map((image) => image.imageId);
     for (const image of stack) registerMetadata(image.imageId, image.instance);
     const index = Math.min(Math.max(0, initialIndex), Math.max(0, stack.length - 1));
@@ -130,7 +132,27 @@ export class StackController {
     const index = this.imageIds.indexOf(detail.imageId);
     // Only the image the user is waiting for; a failed prefetch shows when it is scrolled to.
     if (index < 0 || index !== this.viewport.getCurrentImageIdIndex()) return;
+    const status = (detail.error as { status?: unknown } | undefined)?.status;
+    if (typeof status === 'number' && frameTransferSyntax.fallBack(detail.imageId, status)) {
+      this.showAgain(detail.imageId, index);
+      return;
+    }
     this.report({ status: 'error', imageIndex: index, error: describeImageLoadError(detail.error) });
+  }
+
+  /**
+   * Shows the series again from `index` once the failed load has left the image cache (the cache
+   * drops it in a promise callback after this event), so that the image is fetched anew.
+   */
+  private showAgain(failedImageId: string, index: number): void {
+    const generation = this.generation;
+    const seriesInstanceUid = this.seriesInstanceUid;
+    setTimeout(() => {
+      if (generation !== this.generation || !seriesInstanceUid) return;
+      if (cache.getImageLoadObject(failedImageId))
+        cache.removeImageLoadObject(failedImageId, { force: true });
+      void this.show(seriesInstanceUid, this.stack, index);
+    }, 0);
   }
 
   private currentWindow() {
