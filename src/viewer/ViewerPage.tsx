@@ -5,6 +5,7 @@ import type { DicomWebClient } from '../dicomweb';
 import { ErrorDetail, PacsUnreachableBanner, PatientBanner, StateMessage } from '../ui';
 import type { ViewerSettings } from './engine';
 import { LazyStackViewport, prepareImageViewer } from './lazyViewport';
+import { distinctPatients } from './patients';
 import { SeriesBrowser, type StudySeries } from './SeriesBrowser';
 import { chooseDefaultSeries, isDisplayableImage, seriesIsImages } from './seriesContent';
 import { buildStack, type StackImage } from './stackOrder';
@@ -106,6 +107,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
     loaded.find((entry) => entry.studyInstanceUid === selected?.studyInstanceUid)?.study ??
     loaded.find((entry) => entry.study)?.study;
 
+  const patients = distinctPatients(loaded.map((entry) => entry.study));
   const pacsError = studies.waitingForPacs
     ? studies.error
     : metadata.waitingForPacs
@@ -166,6 +168,12 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   return (
     <div className="viewer">
       <PatientBanner study={study} />
+      {patients.length > 1 && (
+        <p className="viewer__patient-warning" role="alert">
+          These studies belong to {patients.length} different patients: {patients.join('; ')}. The banner
+          names the patient of the series on screen.
+        </p>
+      )}
       {pacsError && <PacsUnreachableBanner error={pacsError} />}
       <div className="viewer__body">
         <aside className="viewer__sidebar">

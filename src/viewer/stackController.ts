@@ -9,6 +9,8 @@ import { windowFromRange } from './windowLevel';
 const { Events } = Enums;
 const { stackPrefetch } = toolUtilities;
 
+let controllersCreated = 0;
+
 /** Marks when the first image of a series is drawn, for measurements (performance.getEntriesByName). */
 export const FIRST_IMAGE_MARK = 'fovea:first-image-rendered';
 
@@ -27,12 +29,20 @@ export class StackController {
   /** The stack index of the image on the canvas (after a failed load, the canvas still has the last one). */
   private displayedIndex: number | undefined;
   private readonly cleanups: Array<() => void> = [];
+  /**
+   * Cornerstone's id for this viewport, new for every controller: loads still running for a destroyed
+   * viewport (a remount, a series without images in between) then cannot reach its successor, which
+   * would otherwise share the id and have its camera reset to the old element's size.
+   */
+  private readonly viewportId: string;
 
   constructor(
-    private readonly viewportId: string,
+    name: string,
     private readonly element: HTMLDivElement,
     private readonly report: (patch: Partial<ViewportDisplay>) => void,
   ) {
+    const viewportId = `${name}-${++controllersCreated}`;
+    this.viewportId = viewportId;
     const engine = renderingEngine();
     engine.enableElement({
       viewportId,
