@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { precompress } from '../scripts/lib/build';
 import { freePort } from '../scripts/lib/ports';
 import { buildGateway } from './app';
 import { readGatewayConfig } from './config';
@@ -16,7 +17,10 @@ describe('gateway with the PACS down', () => {
   beforeAll(async () => {
     const appDir = mkdtempSync(join(tmpdir(), 'fovea-app-'));
     writeFileSync(join(appDir, 'index.html'), '<!doctype html><title>Fovea</title>');
-    writeFileSync(join(appDir, 'config.json'), '{}');
+    writeFileSync(join(appDir, 'config.json'), '{"from":"build"}');
+    mkdirSync(join(appDir, 'assets'));
+    writeFileSync(join(appDir, 'assets', 'app.js'), 'console.info("fovea");'.repeat(100));
+    precompress(appDir);
     const closedPort = await freePort();
     app = await buildGateway(
       readGatewayConfig({
@@ -45,6 +49,17 @@ describe('gateway with the PACS down', () => {
     expect(body.pacs.error).toBe('ECONNREFUSED');
   });
 
+  it('sends assets compressed when the browser accepts it, cached for a year', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/assets/app.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['cache-control']).toContain('immutable');
+  });
+
   it('sends security headers and no X-Powered-By', async () => {
     const response = await app.inject({ method: 'GET', url: '/' });
     expect(response.statusCode).toBe(200);
@@ -54,9 +69,12 @@ describe('gateway with the PACS down', () => {
   });
 
   it('serves index.html for app routes and JSON 404 for unknown API paths', async () => {
-    const page = await app.inject({ method: 'GET', url: '/viewer?StudyInstanceUIDs=1.2.3' });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<title>Fovea</title>');
+    for (const url of ['/viewer?StudyInstanceUIDs=1.2.3', '/viewer/1.2.840.113619.2.55', '/studies']) {
+      const page = await app.inject({ method: 'GET', url });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.body).toContain('<title>Fovea</title>');
+    }
+    expect((await app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
     const api = await app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(api.statusCode).toBe(404);
     expect(api.json().error.message).toMatch(/Not found/);
@@ -140,5 +158,30 @@ describe('workitems with the worklist source down or silent', () => {
     expect(response.statusCode).toBe(504);
     expect(response.json().error.message).toBe('The worklist did not answer within 0.3 s');
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('gateway with an operator config.json', () => {
+  it('serves FOVEA_APP_CONFIG instead of the built config.json', async () => {
+    const appDir = mkdtempSync(join(tmpdir(), 'fovea-app-'));
+    writeFileSync(join(appDir, 'index.html'), '<!doctype html><title>Fovea</title>');
+    writeFileSync(join(appDir, 'config.json'), '{"from":"build"}');
+    const operatorFile = join(mkdtempSync(join(tmpdir(), 'fovea-operator-')), 'site-config.json');
+    writeFileSync(operatorFile, '{"from":"operator"}');
+    const app = await buildGateway(
+      readGatewayConfig({
+        FOVEA_PACS_URL: 'http://127.0.0.1:1/dicom-web',
+        FOVEA_APP_DIR: appDir,
+        FOVEA_APP_CONFIG: operatorFile,
+        FOVEA_LOG_LEVEL: 'silent',
+      }),
+    );
+    try {
+      const response = await app.inject({ method: 'GET', url: '/config.json' });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ from: 'operator' });
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -28,7 +28,10 @@ export async function registerSpa(app: FastifyInstance, config: GatewayConfig): 
   await app.register(fastifyStatic, {
     root,
     index: false,
-    wildcard: false,
+    // A wildcard route, so that an operator's FOVEA_APP_CONFIG can own /config.json.
+    wildcard: true,
+    // `npm run build` writes .br and .gz siblings of the assets (scripts/lib/build.ts).
+    preCompressed: true,
     cacheControl: false,
     setHeaders(res, path) {
       res.setHeader(
@@ -38,12 +41,16 @@ export async function registerSpa(app: FastifyInstance, config: GatewayConfig): 
     },
   });
 
+  // The root is a page (the app redirects it), not a directory to list.
+  app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const wantsPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
       !API_PREFIXES.some((p) => path.startsWith(p));
-    if (wantsPage && !/\.[a-z0-9]+$/i.test(path)) {
+    // A file name ends in an extension with a letter; a path ending in a UID (".1234") is a page.
+    if (wantsPage && !/\.[a-z0-9]*[a-z][a-z0-9]*$/i.test(path)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendError(reply, 404, `Not found: ${request.method} ${path}`);

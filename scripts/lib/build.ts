@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
@@ -40,5 +41,24 @@ export function ensureAppBuilt(log: (line: string) => void, root = ROOT): void {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error('The app build failed (see above).');
+  precompress(join(root, 'dist'));
   writeFileSync(stamp, fingerprint);
+}
+
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json', '.wasm']);
+
+/** Writes .br and .gz beside each text or wasm asset, so the gateway sends them compressed. */
+export function precompress(dir: string): void {
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const file = join(dir, name);
+    if (!COMPRESSIBLE.has(extname(file)) || !statSync(file).isFile() || statSync(file).size < 1024) continue;
+    const content = readFileSync(file);
+    writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+    writeFileSync(
+      `${file}.br`,
+      brotliCompressSync(content, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+      }),
+    );
+  }
 }

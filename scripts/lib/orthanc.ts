@@ -80,6 +80,16 @@ export function orthancConfig(options: OrthancOptions, credentials: { username: 
       StudiesMetadata: 'Full',
       SeriesMetadata: 'Full',
     },
+    // GDCM's transcoder crashes Orthanc 1.10 when several frames are converted at once; DCMTK does
+    // every syntax but JPEG 2000, so GDCM is kept to those.
+    Gdcm: {
+      RestrictTransferSyntaxes: [
+        '1.2.840.10008.1.2.4.90',
+        '1.2.840.10008.1.2.4.91',
+        '1.2.840.10008.1.2.4.92',
+        '1.2.840.10008.1.2.4.93',
+      ],
+    },
     Worklists: { Enable: true, Database: join(options.dataDir, 'worklists') },
     // A study is "stable" (and announced on /changes) shortly after its last instance arrives.
     StableAge: 3,
