@@ -1,5 +1,4 @@
 import { instanceUid, seriesUid, studyUid } from '../uids';
-import { ageOn, demoPatient } from './patients';
 import { measureVisualField, type VisualFieldResult, type VisualFieldSpec } from '../visualField/model';
 
 /** One visual field test (one eye) as stored: the model's result plus where it lives in the archive. */
@@ -48,7 +47,7 @@ const TESTS: ReadonlyArray<
     eye: 'R',
     pattern: '24-2',
     strategy: 'SITA Standard',
-    ageYears: ageOn(demoPatient('mueller'), '20250915'),
+    ageYears: 67,
     defect: 'none',
     seed: 1,
     reliability: GOOD_RELIABILITY,
@@ -67,7 +66,7 @@ const TESTS: ReadonlyArray<
     eye: 'L',
     pattern: '24-2',
     strategy: 'SITA Standard',
-    ageYears: ageOn(demoPatient('mueller'), '20250915'),
+    ageYears: 67,
     defect: 'early superior arcuate',
     seed: 2,
     reliability: { ...GOOD_RELIABILITY, fixationLosses: 2, falsePositives: 1, falseNegatives: 1 },
@@ -89,9 +88,8 @@ export const DEMO_VISUAL_FIELDS: readonly DemoVisualField[] = TESTS.map((test) =
 /** Follow-up tests measured today for patients whose incoming study is a visual field. */
 export const INCOMING_VISUAL_FIELDS: Readonly<Record<string, VisualFieldSpec[]>> = {
   mueller: [
-    // Age on a day in 2026, whichever day the demo is run: the measured values stay the same every day.
-    { ...TESTS[0]!, ageYears: ageOn(demoPatient('mueller'), '20260601'), seed: 11, durationSeconds: 351 },
-    { ...TESTS[1]!, ageYears: ageOn(demoPatient('mueller'), '20260601'), seed: 12, durationSeconds: 379 },
+    { ...TESTS[0]!, ageYears: 68, seed: 11, durationSeconds: 351 },
+    { ...TESTS[1]!, ageYears: 68, seed: 12, durationSeconds: 379 },
   ].map(
     ({
       eye,
