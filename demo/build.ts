@@ -1,239 +1,177 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { demoPatient } from './catalog';
-import { DEMO_TRANSFER_SYNTAXES, writeTranscoded, type SourceImage } from './codecs';
-import { orderFor } from './orders';
-import { part10 } from './part10';
-import {
-  crInstance,
-  ctInstances,
-  ctSliceInstance,
-  ctStudy,
-  fundusInstance,
-  mrInstances,
-  pdfReportInstance,
-  usCineInstance,
-  usFrameInstance,
-  visualFieldInstance,
-  type DemoInstance,
-  type StudyInfo,
-} from './studies';
-import { demoUid, dicomDate } from './uids';
-import { simulateVisualField, type VisualFieldResult } from './visualField';
-
-/** Bump when the generated data changes, so that caches are rebuilt. */
-export const GENERATOR_VERSION = 3;
+import { GENERATOR_VERSION } from './catalog';
+import { codecInstanceUid, DEMO_CODEC_STUDY, DEMO_TRANSFER_SYNTAXES } from './catalog/codecs';
+import { writeTranscoded } from './codecs';
+import { part10 } from './dicom/writer';
+import { archiveInstances, codecSources, incomingInstances, type NamedDataset } from './instances/archive';
+import type { SeriesContext } from './instances/common';
+import { dicomDate } from './uids';
 
 export interface DemoInstances {
-  /** Every file to store. */
+  /** Absolute paths of every Part-10 file to store: the static archive and today's incoming studies. */
   files: string[];
-  /** The part dated today (incoming results for today's orders). */
+  /** The part of `files` dated today (incoming results for today's orders); a new day brings new ones. */
   todayFiles: string[];
 }
 
 type Log = (line: string) => void;
 
-const study = (
-  key: string,
-  patient: string,
-  date: string,
-  description: string,
-  accessionNumber: string,
-  time = '091500',
-): StudyInfo => ({
-  key,
-  patient: demoPatient(patient),
-  studyInstanceUID: demoUid(`${key}/study`),
-  date,
-  time,
-  description,
-  accessionNumber,
-});
+/** Tools run at most this many at a time (the demo is built on small machines too). */
+const TOOL_PARALLELISM = 2;
+const MARKER = 'complete.json';
 
-function* staticInstances(): Generator<DemoInstance> {
-  yield* ctInstances();
-  yield pdfReportInstance(ctStudy(), 90, 'CT report', [
-    'Lungs clear; a 6 mm nodule in the right upper lobe.',
-    'No pleural effusion.',
-    'Vertebral bodies of normal height.',
-  ]);
-  const fields = study('opv', 'mueller', '20250915', 'VISUAL FIELDS', 'ACC-VF-0001', '103000');
-  const { right, left } = demoVisualFields();
-  yield visualFieldInstance(fields, 1, right);
-  yield visualFieldInstance(fields, 2, left);
-  yield pdfReportInstance(fields, 3, 'Visual field report', [
-    `Right eye (OD), 24-2 SITA Standard: MD ${right.meanDeviationDb} dB, PSD ${right.patternStandardDeviationDb} dB. Within normal limits.`,
-    `Left eye (OS), 24-2 SITA Standard: MD ${left.meanDeviationDb} dB, PSD ${left.patternStandardDeviationDb} dB.`,
-    'Left eye: early superior arcuate defect with a nasal step, consistent with glaucoma.',
-    `Reliability: fixation losses ${right.fixationLosses}/${right.fixationChecks} OD, ${left.fixationLosses}/${left.fixationChecks} OS.`,
-  ]);
-  yield* mrInstances(study('mr', 'garcia', '20240611', 'MR BRAIN', 'ACC-MR-0001'));
-  yield crInstance(study('cr', 'dubois', '20240902', 'CHEST PA', 'ACC-CR-0001'));
-  yield usCineInstance(study('us', 'obrien', '20250120', 'ECHOCARDIOGRAPHY', 'ACC-US-0001'));
-  const fundus = study('op-lindqvist', 'lindqvist', '20250505', 'FUNDUS PHOTOGRAPHY', 'ACC-OP-0001');
-  yield fundusInstance(fundus, 1, 'R');
-  yield fundusInstance(fundus, 2, 'L');
-  yield pdfReportInstance(fundus, 3, 'Fundus photography report', [
-    'Right eye: healthy optic disc, cup-to-disc ratio 0.3. Macula normal.',
-    'Left eye: healthy optic disc, cup-to-disc ratio 0.35. Macula normal.',
-    'No diabetic retinopathy.',
-  ]);
-  // A prior fundus study for each other patient, so that every demo patient has a history.
-  const priors: Array<[string, string]> = [
-    ['papadopoulou', '20240318'],
-    ['ivanov', '20240422'],
-    ['yamada', '20240930'],
-    ['kim', '20241105'],
-    ['alhassan', '20250210'],
-    ['cohen', '20250312'],
-    ['okafor', '20250617'],
-    ['nguyen', '20250801'],
-    ['mueller', '20250901'],
-  ];
-  for (const [patient, date] of priors) {
-    const prior = study(`op-${patient}`, patient, date, 'FUNDUS PHOTOGRAPHY', `ACC-OP-${date.slice(2)}`);
-    yield fundusInstance(prior, 1, 'R', 512);
-    yield fundusInstance(prior, 2, 'L', 512);
-  }
+interface Marker {
+  version: number;
+  files: string[];
 }
 
-/** The demo visual fields of Müller (born 1958, tested 2025): a normal right eye, an early arcuate defect on the left. */
-export function demoVisualFields(): {
-  right: VisualFieldResult;
-  left: VisualFieldResult;
-  studyInstanceUID: string;
-} {
-  return {
-    right: simulateVisualField('R', 67, 'none', 1),
-    left: simulateVisualField('L', 67, 'superior-arcuate', 2),
-    studyInstanceUID: demoUid('opv/study'),
+/** Runs jobs, at most `width` at a time, and returns their results in order. */
+async function inParallel<T>(jobs: Array<() => Promise<T>>, width: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]!();
+    }
   };
+  await Promise.all(Array.from({ length: Math.min(width, jobs.length) }, worker));
+  return results;
 }
 
-/** Sources of the codec reference study, one per kind of image a decoder must handle. */
-function codecSources(codec: StudyInfo): Array<[SourceImage, DemoInstance]> {
-  return [
-    ['ct16s', ctSliceInstance(codec, { SeriesNumber: 0 }, 100)],
-    ['mr16u', [...mrInstances(codec, [12])][0]!],
-    ['cr12', crInstance(codec, 512, 640)],
-    ['rgb8', fundusInstance(codec, 0, 'R', 512)],
-    ['grey8', usFrameInstance(codec, { SeriesNumber: 0, Modality: 'US' }, 1)],
-  ];
-}
-
-export const CODEC_STUDY = {
-  key: 'codec',
-  patient: 'smith',
-  studyInstanceUID: demoUid('codec/study'),
-} as const;
-
-async function buildStatic(dir: string, log: Log): Promise<string[]> {
-  const marker = join(dir, 'complete.json');
-  if (existsSync(marker))
-    return (JSON.parse(readFileSync(marker, 'utf8')) as string[]).map((name) => join(dir, name));
-  mkdirSync(dir, { recursive: true });
-  const names: string[] = [];
-  for (const instance of staticInstances()) {
-    writeFileSync(join(dir, `${instance.name}.dcm`), part10(instance.dataset));
-    names.push(`${instance.name}.dcm`);
-  }
-  log(`  wrote ${names.length} instances; encoding the codec reference study…`);
-  const codec: StudyInfo = {
-    ...study('codec', CODEC_STUDY.patient, '20250101', 'CODEC REFERENCE', 'ACC-CODEC-0001'),
-    studyInstanceUID: CODEC_STUDY.studyInstanceUID,
-  };
-  const jobs: Array<() => Promise<string | undefined>> = [];
-  for (const [image, source] of codecSources(codec)) {
-    for (const syntax of DEMO_TRANSFER_SYNTAXES) {
-      if (!syntax.images.includes(image)) continue;
-      const name = `codec-${syntax.seriesNumber}-${image}.dcm`;
-      jobs.push(async () =>
-        (await writeTranscoded(source, image, syntax, 'codec', join(dir, name), log)) ? name : undefined,
+/** The codec reference study: every (transfer syntax, image) pair of the catalog, encoded and checked. */
+function codecJobs(dir: string, log: Log): Array<() => Promise<string>> {
+  const source = codecSources();
+  return DEMO_TRANSFER_SYNTAXES.flatMap((syntax) =>
+    syntax.images.map((image) => async () => {
+      const name = join(
+        DEMO_CODEC_STUDY.key,
+        `s${String(syntax.seriesNumber).padStart(3, '0')}-${image}.dcm`,
       );
-    }
+      const series: SeriesContext = {
+        number: syntax.seriesNumber,
+        seriesInstanceUID: syntax.seriesInstanceUID,
+        modality: 'CT',
+        description: syntax.name,
+      };
+      const check = await writeTranscoded(
+        source(image, series, codecInstanceUid(syntax, image)),
+        syntax,
+        join(dir, name),
+        dir,
+      );
+      if (syntax.lossy)
+        log(`  ${syntax.name}, ${image}: mean error ${check.meanError}, largest ${check.maxError}`);
+      return name;
+    }),
+  );
+}
+
+/** Reads a finished build's file list, or undefined if the directory is missing, partial or of another version. */
+async function finished(dir: string): Promise<string[] | undefined> {
+  try {
+    const marker = JSON.parse(await readFile(join(dir, MARKER), 'utf8')) as Marker;
+    return marker.version === GENERATOR_VERSION ? marker.files.map((name) => join(dir, name)) : undefined;
+  } catch {
+    return undefined;
   }
-  names.push(...(await inParallel(jobs, 2)).filter((n): n is string => n !== undefined));
-  writeFileSync(marker, JSON.stringify(names));
-  return names.map((name) => join(dir, name));
-}
-
-/** What differs between an incoming study and its order, for the match queue. */
-export interface IncomingStudy {
-  patient: string;
-  studyInstanceUID: string;
-  accessionNumber: string;
-  /** Empty when the study agrees with its order. */
-  discrepancy: string;
-  recorded: Partial<{ name: string; id: string; birthDate: string }>;
-}
-
-/** Today's incoming results: two that match their orders, and five whose demographics disagree. */
-export function demoIncoming(today: Date): IncomingStudy[] {
-  const date = dicomDate(today);
-  const exact = (patient: string): IncomingStudy => {
-    const order = orderFor(today, patient);
-    return {
-      patient,
-      studyInstanceUID: order.studyInstanceUID,
-      accessionNumber: order.accessionNumber,
-      discrepancy: '',
-      recorded: {},
-    };
-  };
-  const differing = (
-    patient: string,
-    discrepancy: string,
-    recorded: IncomingStudy['recorded'],
-    accession?: string,
-  ): IncomingStudy => ({
-    patient,
-    studyInstanceUID: demoUid(`incoming/${date}/${patient}`),
-    accessionNumber: accession ?? orderFor(today, patient).accessionNumber,
-    discrepancy,
-    recorded,
-  });
-  return [
-    exact('yamada'),
-    exact('lindqvist'),
-    differing('dubois', 'typo in the name', { name: 'Dubios^Helene' }),
-    differing('nguyen', 'day and month of birth swapped', { birthDate: '19921101' }),
-    differing('okafor', 'no accession number', {}, ''),
-    differing('cohen', 'patient ID with transposed digits', { id: 'FOV1021' }),
-    differing('mueller', 'name typed without accents', { name: 'Muller^Jurgen' }),
-  ];
-}
-
-async function buildToday(dir: string, today: Date): Promise<string[]> {
-  const marker = join(dir, 'complete.json');
-  if (existsSync(marker))
-    return (JSON.parse(readFileSync(marker, 'utf8')) as string[]).map((name) => join(dir, name));
-  mkdirSync(dir, { recursive: true });
-  const date = dicomDate(today);
-  const names: string[] = [];
-  demoIncoming(today).forEach((incoming, i) => {
-    const patient = demoPatient(incoming.patient);
-    const info: StudyInfo = {
-      key: `incoming-${date}-${incoming.patient}`,
-      patient,
-      recorded: incoming.recorded,
-      studyInstanceUID: incoming.studyInstanceUID,
-      date,
-      time: `${String(8 + i).padStart(2, '0')}4500`,
-      description: 'FUNDUS PHOTOGRAPHY',
-      accessionNumber: incoming.accessionNumber,
-    };
-    for (const instance of [fundusInstance(info, 1, 'R', 512), fundusInstance(info, 2, 'L', 512)]) {
-      writeFileSync(join(dir, `${instance.name}.dcm`), part10(instance.dataset));
-      names.push(`${instance.name}.dcm`);
-    }
-  });
-  writeFileSync(marker, JSON.stringify(names));
-  return names.map((name) => join(dir, name));
 }
 
 /**
- * Writes the demo data set as Part-10 files into `cacheDir` (once; later calls reuse the files) and
- * returns their paths.
+ * Builds into a private directory and renames it into place when complete, with the marker written
+ * last, so that an interrupted or concurrent build never leaves a half-filled cache behind.
+ */
+async function buildOnce(dir: string, build: (into: string) => Promise<string[]>): Promise<string[]> {
+  const done = await finished(dir);
+  if (done) return done;
+  const partial = `${dir}.partial-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
+  await mkdir(partial, { recursive: true });
+  let names: string[];
+  try {
+    names = await build(partial);
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true });
+    throw error;
+  }
+  await writeFile(
+    join(partial, MARKER),
+    JSON.stringify({ version: GENERATOR_VERSION, files: names } satisfies Marker),
+  );
+  if (existsSync(dir)) {
+    const other = await finished(dir);
+    if (other) {
+      await rm(partial, { recursive: true, force: true });
+      return other;
+    }
+    await rm(dir, { recursive: true, force: true });
+  }
+  await rename(partial, dir);
+  return names.map((name) => join(dir, name));
+}
+
+async function writeInstance(dir: string, { name, dataset }: NamedDataset): Promise<string> {
+  await mkdir(join(dir, name, '..'), { recursive: true });
+  await writeFile(join(dir, name), part10(dataset));
+  return name;
+}
+
+async function buildStatic(dir: string, log: Log): Promise<string[]> {
+  await mkdir(join(dir, DEMO_CODEC_STUDY.key), { recursive: true });
+  // The codec tools run in the background while the rest of the archive is generated here.
+  const codecs = inParallel(codecJobs(dir, log), TOOL_PARALLELISM);
+  codecs.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
+  const names: string[] = [];
+  const done = (study: { description: string; patient: string }, count: number) =>
+    log(`  ${study.description} (${study.patient}): ${count} instances`);
+  // Each write yields to the event loop, so that finished codec jobs can start the next tool.
+  for (const instance of archiveInstances(done)) names.push(await writeInstance(dir, instance));
+  names.push(...(await codecs));
+  log(
+    `  CODEC REFERENCE (${DEMO_CODEC_STUDY.patient}): ${DEMO_TRANSFER_SYNTAXES.reduce((n, s) => n + s.images.length, 0)} instances`,
+  );
+  return names;
+}
+
+/**
+ * Writes today's incoming studies into `dir` and returns the file names relative to it.
+ */
+export async function writeIncomingStudies(dir: string, today: Date): Promise<string[]> {
+  const names: string[] = [];
+  for (const instance of incomingInstances(today)) names.push(await writeInstance(dir, instance));
+  return names;
+}
+
+/** Whether a process is still running (a build of another process may be under way). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes caches of other generator versions and of other days, which nothing reads any more, and
+ * what builds that were interrupted left behind.
+ */
+async function removeStale(cacheDir: string, keep: string[]): Promise<void> {
+  for (const name of await readdir(cacheDir)) {
+    const partial = /\.partial-(\d+)$/.exec(name);
+    if (partial) {
+      if (!running(Number(partial[1]))) await rm(join(cacheDir, name), { recursive: true, force: true });
+    } else if (!keep.includes(name) && (/^static-v\d+$/.test(name) || /^today-(v\d+-)?\d{8}$/.test(name)))
+      await rm(join(cacheDir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes the demo data set as Part-10 files under `cacheDir` and returns their paths. The static part
+ * (`static-v<GENERATOR_VERSION>/`) is built once and reused; the part dated today (`today-YYYYMMDD/`)
+ * once a day.
  */
 export async function buildDemoInstances(options: {
   cacheDir: string;
@@ -241,24 +179,16 @@ export async function buildDemoInstances(options: {
   log?: Log;
 }): Promise<DemoInstances> {
   const log = options.log ?? (() => {});
-  const files = await buildStatic(join(options.cacheDir, `static-v${GENERATOR_VERSION}`), log);
-  const todayFiles = await buildToday(
-    join(options.cacheDir, `today-v${GENERATOR_VERSION}-${dicomDate(options.today)}`),
-    options.today,
+  const staticName = `static-v${GENERATOR_VERSION}`;
+  const todayName = `today-${dicomDate(options.today)}`;
+  await mkdir(options.cacheDir, { recursive: true });
+  await removeStale(options.cacheDir, [staticName, todayName]);
+  const files = await buildOnce(join(options.cacheDir, staticName), (dir) => {
+    log(`Generating the demo archive in ${join(options.cacheDir, staticName)}…`);
+    return buildStatic(dir, log);
+  });
+  const todayFiles = await buildOnce(join(options.cacheDir, todayName), (dir) =>
+    writeIncomingStudies(dir, options.today),
   );
   return { files: [...files, ...todayFiles], todayFiles };
-}
-
-async function inParallel<T>(jobs: Array<() => Promise<T>>, width: number): Promise<T[]> {
-  const results: T[] = new Array(jobs.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < jobs.length) {
-        const i = next++;
-        results[i] = await jobs[i]!();
-      }
-    }),
-  );
-  return results;
 }

@@ -1,167 +1,175 @@
 import { execFile } from 'node:child_process';
-import { unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { part10 } from './part10';
-import type { DemoInstance } from './studies';
-import { demoUid } from './uids';
+import type { DemoTransferSyntax } from './catalog/codecs';
+import { readElements, valueOf } from './dicom/dcmdump';
+import { part10, type Dataset } from './dicom/writer';
+
+// Each transfer syntax of the codec reference study is made by dcmtk or GDCM from the explicit VR
+// little endian file the demo writer produced, then checked: dcmdump must report the syntax and the
+// intended SOP Instance UID, and a decoder must give back the original pixels (exactly when lossless).
 
 const run = promisify(execFile);
 
-export type SourceImage = 'ct16s' | 'mr16u' | 'cr12' | 'rgb8' | 'grey8';
-
-/** A transfer syntax of the codec reference study, the tool that writes it, and the images it can carry. */
-export interface DemoTransferSyntax {
-  uid: string;
-  name: string;
-  seriesNumber: number;
-  images: readonly SourceImage[];
-  tool: readonly string[] | null;
-  lossy: boolean;
+interface Codec {
+  encode: readonly string[] | null;
+  decode: readonly string[] | null;
+  /** The encoder gives the instance a UID of its own, which must be put back. */
+  restoreUid?: boolean;
 }
 
-const ALL: readonly SourceImage[] = ['ct16s', 'mr16u', 'cr12', 'rgb8', 'grey8'];
+const CODECS: Record<string, Codec> = {
+  '1.2.840.10008.1.2.1': { encode: null, decode: null },
+  '1.2.840.10008.1.2': { encode: ['dcmconv', '+ti'], decode: ['dcmconv', '+te'] },
+  '1.2.840.10008.1.2.2': { encode: ['dcmconv', '+tb'], decode: ['dcmconv', '+te'] },
+  '1.2.840.10008.1.2.1.99': { encode: ['dcmconv', '+td'], decode: ['dcmconv', '+te'] },
+  '1.2.840.10008.1.2.5': { encode: ['dcmcrle'], decode: ['dcmdrle'] },
+  // +un keeps our SOP Instance UID (dcmtk gives lossy results new ones by default).
+  '1.2.840.10008.1.2.4.50': { encode: ['dcmcjpeg', '+eb', '+un'], decode: ['dcmdjpeg', '+px'] },
+  // +sr scales by the 12-bit range, i.e. not at all, instead of stretching the pixels' min–max to 12 bits.
+  '1.2.840.10008.1.2.4.51': { encode: ['dcmcjpeg', '+ee', '+sr', '+un'], decode: ['dcmdjpeg', '+px'] },
+  '1.2.840.10008.1.2.4.70': { encode: ['dcmcjpeg', '+e1'], decode: ['dcmdjpeg', '+px'] },
+  '1.2.840.10008.1.2.4.80': { encode: ['dcmcjpls', '+el'], decode: ['dcmdjpls', '+px'] },
+  '1.2.840.10008.1.2.4.81': { encode: ['dcmcjpls', '+en', '+md', '2', '+un'], decode: ['dcmdjpls', '+px'] },
+  // dcmtk has no JPEG 2000 codec; GDCM encodes and decodes it.
+  '1.2.840.10008.1.2.4.90': {
+    encode: ['gdcmconv', '--quiet', '--j2k'],
+    decode: ['gdcmconv', '--quiet', '--raw'],
+  },
+  '1.2.840.10008.1.2.4.91': {
+    encode: ['gdcmconv', '--quiet', '--j2k', '--lossy', '-q', '85'],
+    decode: ['gdcmconv', '--quiet', '--raw'],
+    restoreUid: true,
+  },
+};
 
-export const DEMO_TRANSFER_SYNTAXES: readonly DemoTransferSyntax[] = [
-  {
-    uid: '1.2.840.10008.1.2.1',
-    name: 'Explicit VR Little Endian',
-    seriesNumber: 1,
-    images: ALL,
-    tool: null,
-    lossy: false,
-  },
-  {
-    uid: '1.2.840.10008.1.2',
-    name: 'Implicit VR Little Endian',
-    seriesNumber: 2,
-    images: ALL,
-    tool: ['dcmconv', '+ti'],
-    lossy: false,
-  },
-  {
-    uid: '1.2.840.10008.1.2.2',
-    name: 'Explicit VR Big Endian',
-    seriesNumber: 3,
-    images: ALL,
-    tool: ['dcmconv', '+tb'],
-    lossy: false,
-  },
-  {
-    uid: '1.2.840.10008.1.2.1.99',
-    name: 'Deflated Explicit VR Little Endian',
-    seriesNumber: 4,
-    images: ALL,
-    tool: ['dcmconv', '+td'],
-    lossy: false,
-  },
-  {
-    uid: '1.2.840.10008.1.2.5',
-    name: 'RLE Lossless',
-    seriesNumber: 5,
-    images: ALL,
-    tool: ['dcmcrle'],
-    lossy: false,
-  },
-  // Baseline JPEG carries 8-bit samples only.
-  {
-    uid: '1.2.840.10008.1.2.4.50',
-    name: 'JPEG Baseline',
-    seriesNumber: 6,
-    images: ['rgb8', 'grey8'],
-    tool: ['dcmcjpeg', '+eb'],
-    lossy: true,
-  },
-  // Extended JPEG carries up to 12 bits: the radiograph and the 8-bit images.
-  {
-    uid: '1.2.840.10008.1.2.4.51',
-    name: 'JPEG Extended (12-bit)',
-    seriesNumber: 7,
-    images: ['cr12', 'grey8'],
-    tool: ['dcmcjpeg', '+ee'],
-    lossy: true,
-  },
-  {
-    uid: '1.2.840.10008.1.2.4.70',
-    name: 'JPEG Lossless SV1',
-    seriesNumber: 8,
-    images: ALL,
-    tool: ['dcmcjpeg', '+e1'],
-    lossy: false,
-  },
-  {
-    uid: '1.2.840.10008.1.2.4.80',
-    name: 'JPEG-LS Lossless',
-    seriesNumber: 9,
-    images: ALL,
-    tool: ['dcmcjpls', '+el'],
-    lossy: false,
-  },
-  // dcmcjpls refuses signed pixel data for near-lossless coding, so the CT slice is left out.
-  {
-    uid: '1.2.840.10008.1.2.4.81',
-    name: 'JPEG-LS Near-lossless',
-    seriesNumber: 10,
-    images: ['mr16u', 'cr12', 'rgb8', 'grey8'],
-    tool: ['dcmcjpls', '+en', '+md', '2'],
-    lossy: true,
-  },
-  {
-    uid: '1.2.840.10008.1.2.4.90',
-    name: 'JPEG 2000 Lossless',
-    seriesNumber: 11,
-    images: ALL,
-    tool: ['gdcmconv', '--j2k'],
-    lossy: false,
-  },
-  {
-    uid: '1.2.840.10008.1.2.4.91',
-    name: 'JPEG 2000',
-    seriesNumber: 12,
-    images: ALL,
-    tool: ['gdcmconv', '--j2k', '--lossy', '-q', '45'],
-    lossy: true,
-  },
-];
+export interface CodecCheck {
+  file: string;
+  /** Largest and mean absolute difference between decoded and original samples (0 for lossless). */
+  maxError: number;
+  meanError: number;
+}
+
+export class CodecError extends Error {}
+
+async function tool(command: readonly string[], ...files: string[]): Promise<void> {
+  const [name, ...args] = command;
+  try {
+    await run(name!, [...args, ...files], { maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const { stderr, message } = error as { stderr?: string; message: string };
+    throw new CodecError(
+      `${command.join(' ')} ${files.join(' ')}: ${(stderr || message).trim().split('\n')[0]}`,
+    );
+  }
+}
+
+/** Samples of the file's pixel data as numbers, colour interleaved by pixel. */
+function pixelsOf(dataset: Dataset): Uint8Array | Int16Array | Uint16Array {
+  const pixels = dataset.PixelData;
+  if (pixels instanceof Uint8Array || pixels instanceof Int16Array || pixels instanceof Uint16Array)
+    return pixels;
+  throw new CodecError('The source of a transcoded image needs its pixel data as a typed array');
+}
+
+async function decodedSamples(
+  file: string,
+  scratch: string,
+): Promise<{ samples: number[]; signed: boolean }> {
+  const elements = await readElements(file, '-M');
+  const bits = Number(valueOf(elements, 'BitsAllocated'));
+  const signed = valueOf(elements, 'PixelRepresentation') === '1';
+  const planar =
+    elements.some((e) => e.keyword === 'PlanarConfiguration') &&
+    valueOf(elements, 'PlanarConfiguration') === '1';
+  const samplesPerPixel = Number(valueOf(elements, 'SamplesPerPixel'));
+  const out = await mkdtemp(join(scratch, 'raw-'));
+  try {
+    await tool(['dcmdump', '-q', '+W', out], file);
+    const [raw] = await readdir(out);
+    if (!raw) throw new CodecError(`${file}: dcmdump wrote no pixel data`);
+    const bytes = await readFile(join(out, raw));
+    return { samples: toSamples(bytes, bits, signed, planar ? samplesPerPixel : 1), signed };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+function toSamples(bytes: Buffer, bits: number, signed: boolean, planes: number): number[] {
+  const count = bits === 16 ? bytes.length / 2 : bytes.length;
+  const read = (i: number) =>
+    bits === 16
+      ? signed
+        ? bytes.readInt16LE(2 * i)
+        : bytes.readUInt16LE(2 * i)
+      : signed
+        ? bytes.readInt8(i)
+        : bytes[i]!;
+  if (planes === 1) return Array.from({ length: count }, (_, i) => read(i));
+  // Colour by plane: reorder to colour by pixel, as the original is.
+  const perPlane = count / planes;
+  return Array.from({ length: count }, (_, i) => read((i % planes) * perPlane + Math.floor(i / planes)));
+}
 
 /**
- * Writes `source` as a new instance of the syntax's series (own UIDs), encoded with the syntax's tool.
- * Returns the file, or undefined when the tool refuses this image (the reason is logged).
+ * Writes `dataset` in the transfer syntax to `file` and checks the result (see the top of this file).
+ * The dataset must already carry the SOP Instance UID and series of the codec study.
  */
 export async function writeTranscoded(
-  source: DemoInstance,
-  image: SourceImage,
+  dataset: Dataset,
   syntax: DemoTransferSyntax,
-  studyKey: string,
   file: string,
-  log: (line: string) => void,
-): Promise<string | undefined> {
-  const dataset = {
-    ...source.dataset,
-    SeriesInstanceUID: demoUid(`${studyKey}/ts/${syntax.uid}`),
-    SeriesNumber: syntax.seriesNumber,
-    SeriesDescription: syntax.name,
-    SOPInstanceUID: demoUid(`${studyKey}/ts/${syntax.uid}/${image}`),
-    InstanceNumber: ALL.indexOf(image) + 1,
-    ImageComments: `${image} in ${syntax.name}`,
-    ...(syntax.lossy ? { LossyImageCompression: '01' } : {}),
-  };
-  if (!syntax.tool) {
-    await writeFile(file, part10(dataset));
-    return file;
-  }
-  const plain = `${file}.plain`;
+  scratch: string,
+): Promise<CodecCheck> {
+  const codec = CODECS[syntax.uid];
+  if (!codec) throw new CodecError(`No codec for ${syntax.name} (${syntax.uid})`);
+  const sopInstanceUID = String(dataset.SOPInstanceUID);
+  const plain = `${file}.plain.dcm`;
+  const decoded = `${file}.decoded.dcm`;
   await writeFile(plain, part10(dataset));
-  const [tool, ...args] = syntax.tool;
   try {
-    await run(tool!, [...args, plain, file]);
-    const { stdout } = await run('dcmdump', ['-M', '-Un', '+P', '0002,0010', file]);
-    if (!stdout.includes(syntax.uid)) throw new Error(`wrote ${stdout.trim()} instead of ${syntax.uid}`);
-    return file;
-  } catch (error) {
-    log(`  (${syntax.name} cannot carry ${image}: ${(error as Error).message.split('\n')[0]})`);
-    await unlink(file).catch(() => {});
-    return undefined;
+    if (codec.encode) await tool(codec.encode, plain, file);
+    else await rename(plain, file);
+    if (codec.restoreUid) await tool(['dcmodify', '-nb', '-m', `(0008,0018)=${sopInstanceUID}`], file);
+    const written = await readElements(file, '-M', '+P', '0002,0010', '+P', '0008,0018');
+    const transferSyntax = valueOf(written, 'TransferSyntaxUID');
+    const uid = valueOf(written, 'SOPInstanceUID');
+    if (transferSyntax !== syntax.uid)
+      throw new CodecError(`${file}: transfer syntax ${transferSyntax}, expected ${syntax.uid}`);
+    if (uid !== sopInstanceUID)
+      throw new CodecError(`${file}: SOP Instance UID ${uid}, expected ${sopInstanceUID}`);
+
+    if (!codec.decode) return { file, maxError: 0, meanError: 0 };
+    await tool(codec.decode, file, decoded);
+    const original = Array.from(pixelsOf(dataset));
+    const back = await decodedSamples(decoded, scratch);
+    if (back.samples.length !== original.length)
+      throw new CodecError(`${file}: decoded ${back.samples.length} samples, expected ${original.length}`);
+    let maxError = 0;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    original.forEach((value, i) => {
+      const error = Math.abs(value - back.samples[i]!);
+      if (error > maxError) maxError = error;
+      sum += error;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    });
+    const meanError = sum / original.length;
+    const range = Math.max(1, max - min);
+    if (!syntax.lossy && maxError !== 0)
+      throw new CodecError(
+        `${file}: lossless ${syntax.name} changed pixels (largest difference ${maxError})`,
+      );
+    if (syntax.lossy && (meanError > 0.02 * range || maxError > 0.5 * range))
+      throw new CodecError(
+        `${file}: ${syntax.name} decodes too far from the original (mean ${meanError.toFixed(2)}, max ${maxError})`,
+      );
+    return { file, maxError, meanError: Math.round(meanError * 1000) / 1000 };
   } finally {
-    await unlink(plain).catch(() => {});
+    await rm(plain, { force: true });
+    await rm(decoded, { force: true });
   }
 }

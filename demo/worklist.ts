@@ -1,54 +1,62 @@
-import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { demoOrders, type DemoOrder } from './orders';
-import { part10, type Dataset } from './part10';
+import { SOP_CLASSES } from './catalog/images';
+import { demoOrders, type DemoOrder } from './catalog/schedule';
+import { part10, type Dataset } from './dicom/writer';
+import { codeItem } from './instances/common';
 import { demoUid } from './uids';
 
-/** The MWL attributes of one order (the file the worklist plugin answers C-FIND from). */
-export function worklistDataset(order: DemoOrder): Dataset {
+/** The MWL attributes of one order (PS3.4 K.6.1.2.2): what the worklist answers a modality's C-FIND with. */
+export function worklistItem(order: DemoOrder): Dataset {
   return {
     SpecificCharacterSet: order.patient.charset,
-    // A .wl file is not a stored instance; these only make the file a well-formed Part-10 file.
-    SOPClassUID: '1.2.840.10008.5.1.4.31',
+    // A worklist file is no stored instance; these two only make it a well-formed Part-10 file.
+    SOPClassUID: SOP_CLASSES.modalityWorklistFind,
     SOPInstanceUID: demoUid(`worklist/${order.accessionNumber}`),
     AccessionNumber: order.accessionNumber,
-    ReferringPhysicianName: 'Grey^Meredith',
+    ReferringPhysicianName: order.referringPhysician,
     PatientName: order.patient.name,
     PatientID: order.patient.id,
+    IssuerOfPatientID: 'FOVEA',
     PatientBirthDate: order.patient.birthDate,
     PatientSex: order.patient.sex,
     StudyInstanceUID: order.studyInstanceUID,
     RequestedProcedureDescription: order.description,
+    RequestedProcedureCodeSequence: [codeItem(order.procedureCode)],
     RequestedProcedureID: order.requestedProcedureId,
-    RequestedProcedureCodeSequence: [
-      { CodeValue: order.modality, CodingSchemeDesignator: '99FOVEA', CodeMeaning: order.description },
-    ],
+    RequestedProcedurePriority: 'ROUTINE',
     ScheduledProcedureStepSequence: [
       {
-        Modality: order.modality,
         ScheduledStationAETitle: order.stationAet,
         ScheduledProcedureStepStartDate: order.date,
         ScheduledProcedureStepStartTime: order.time,
-        ScheduledPerformingPhysicianName: 'Technician^Alex',
+        Modality: order.modality,
+        ScheduledPerformingPhysicianName: order.performingPhysician,
         ScheduledProcedureStepDescription: order.description,
-        ScheduledProcedureStepID: order.stepId,
+        ScheduledProtocolCodeSequence: [codeItem(order.procedureCode)],
         ScheduledStationName: order.stationName,
+        ScheduledProcedureStepLocation: order.stationName,
+        ScheduledProcedureStepID: order.stepId,
         ScheduledProcedureStepStatus: 'SCHEDULED',
       },
     ],
   };
 }
 
-/** Writes today's orders as `fovea-*.wl` files, replacing those of earlier days. */
+const WORKLIST_FILE = /^fovea-.*\.wl$/;
+
+/**
+ * Writes today's orders as `fovea-<accession>.wl` files for a file-based worklist (Orthanc's plugin,
+ * dcmtk's wlmscpfs), after removing the demo's files of earlier days; other files in `dir` stay.
+ */
 export async function writeWorklistFiles(dir: string, today: Date): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith('fovea-') && name.endsWith('.wl')) unlinkSync(join(dir, name));
-  }
-  return demoOrders(today).map((order) => {
+  for (const name of await readdir(dir)) if (WORKLIST_FILE.test(name)) await unlink(join(dir, name));
+  const files: string[] = [];
+  for (const order of demoOrders(today)) {
     const file = join(dir, `fovea-${order.accessionNumber}.wl`);
-    writeFileSync(file, part10(worklistDataset(order)));
-    return file;
-  });
+    await writeFile(file, part10(worklistItem(order)));
+    files.push(file);
+  }
+  return files;
 }
