@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { SOP_CLASSES } from './catalog/images';
 import { demoOrders, type DemoOrder } from './catalog/schedule';
 import { part10, type Dataset } from './dicom/writer';
+import { specificCharacterSetValue } from './dicom/charsets';
 import { codeItem } from './instances/common';
 import { demoUid } from './uids';
 
 /** The MWL attributes of one order (PS3.4 K.6.1.2.2): what the worklist answers a modality's C-FIND with. */
 export function worklistItem(order: DemoOrder): Dataset {
   return {
-    SpecificCharacterSet: order.patient.charset,
+    SpecificCharacterSet: specificCharacterSetValue(order.patient.charset),
     // A worklist file is no stored instance; these two only make it a well-formed Part-10 file.
     SOPClassUID: SOP_CLASSES.modalityWorklistFind,
     SOPInstanceUID: demoUid(`worklist/${order.accessionNumber}`),

@@ -40,7 +40,7 @@ test("searching workitems returns today's orders as standard UPS attributes", as
   // Names keep their ideographic and phonetic groups.
   const yamada = items.find((item) => first(item, '00100020') === 'FOV1009')!;
   expect(first(yamada, '00100010')).toEqual({
-    Alphabetic: 'Yamada^Tarō',
+    Alphabetic: 'Yamada^Tarou',
     Ideographic: '山田^太郎',
     Phonetic: 'やまだ^たろう',
   });

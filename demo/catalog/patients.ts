@@ -12,8 +12,11 @@ export interface DemoPatient {
 }
 
 /**
- * The demo patients: names as clinics meet them. Müller and García are written in Latin-1 (ISO_IR
- * 100) files, as older modalities do; everybody else in UTF-8 (ISO_IR 192).
+ * The demo patients: names as clinics meet them, in the character sets their modalities write.
+ * Müller and García in Latin-1 (ISO_IR 100); Papadopoulou in Greek (ISO_IR 126), Ivanov in Cyrillic
+ * (ISO_IR 144), Al-Hassan in Arabic (ISO_IR 127), Cohen in Hebrew (ISO_IR 138); Yamada in Japanese
+ * (ISO 2022 IR 87, with the romaji spelling "Tarou" that JIS X 0208 modalities write) and Kim in
+ * Korean (ISO 2022 IR 149) through code extensions; everybody else in UTF-8 (ISO_IR 192).
  */
 export const DEMO_PATIENTS: readonly DemoPatient[] = [
   {
@@ -70,7 +73,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     id: 'FOV1007',
     birthDate: '19670825',
     sex: 'F',
-    charset: 'ISO_IR 192',
+    charset: 'ISO_IR 126',
   },
   {
     key: 'ivanov',
@@ -78,15 +81,15 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     id: 'FOV1008',
     birthDate: '19550403',
     sex: 'M',
-    charset: 'ISO_IR 192',
+    charset: 'ISO_IR 144',
   },
   {
     key: 'yamada',
-    name: 'Yamada^Tarō=山田^太郎=やまだ^たろう',
+    name: 'Yamada^Tarou=山田^太郎=やまだ^たろう',
     id: 'FOV1009',
     birthDate: '19801119',
     sex: 'M',
-    charset: 'ISO_IR 192',
+    charset: 'ISO 2022 IR 87',
   },
   {
     key: 'kim',
@@ -94,7 +97,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     id: 'FOV1010',
     birthDate: '19990228',
     sex: 'M',
-    charset: 'ISO_IR 192',
+    charset: 'ISO 2022 IR 149',
   },
   {
     key: 'alhassan',
@@ -102,7 +105,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     id: 'FOV1011',
     birthDate: '19760512',
     sex: 'F',
-    charset: 'ISO_IR 192',
+    charset: 'ISO_IR 127',
   },
   {
     key: 'cohen',
@@ -110,7 +113,7 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
     id: 'FOV1012',
     birthDate: '19611008',
     sex: 'M',
-    charset: 'ISO_IR 192',
+    charset: 'ISO_IR 138',
   },
   {
     key: 'okafor',

@@ -16,13 +16,48 @@ export interface DumpedElement {
   keyword: string;
 }
 
+/**
+ * What glibc's iconv calls the bytes of a dump in an ISO 2022 code extension that Debian's dcmtk cannot
+ * convert itself (its iconv mode has no code extensions); the G1 designation of KS X 1001 is dropped
+ * first so that the rest reads as EUC-KR.
+ */
+const ICONV_FOR_CODE_EXTENSION: Record<string, { from: string; strip?: string }> = {
+  'ISO 2022 IR 87': { from: 'ISO-2022-JP' },
+  'ISO 2022 IR 149': { from: 'EUC-KR', strip: '\x1b$)C' },
+};
+
 /** Runs dcmdump on a file; element values affected by the character set come back in UTF-8. */
 export async function dcmdump(file: string, ...options: string[]): Promise<string> {
-  const { stdout, stderr } = await run('dcmdump', ['-Un', '+U8', '+L', ...options, file], {
-    encoding: 'buffer',
-    maxBuffer: 256 * 1024 * 1024,
+  const dump = (extra: string[]) =>
+    run('dcmdump', ['-Un', ...extra, '+L', ...options, file], {
+      encoding: 'buffer',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+  // dcmdump exits non-zero when it cannot convert text; what it printed is still wanted then.
+  const { stdout, stderr } = await dump(['+U8']).catch((error: { stdout?: Buffer; stderr?: Buffer }) => {
+    if (!error.stderr) throw error;
+    return { stdout: error.stdout ?? Buffer.alloc(0), stderr: error.stderr };
   });
   const warnings = stderr.toString('utf8').trim();
+  const unsupported = /'(ISO 2022 IR \d+)' is not supported by the utilized character set conversion/.exec(
+    warnings,
+  );
+  const iconv = unsupported ? ICONV_FOR_CODE_EXTENSION[unsupported[1]!] : undefined;
+  if (iconv) {
+    const raw = (await dump([])).stdout;
+    const input = iconv.strip
+      ? Buffer.from(raw.toString('latin1').replaceAll(iconv.strip, ''), 'latin1')
+      : raw;
+    return await new Promise<string>((resolve, reject) => {
+      const child = execFile(
+        'iconv',
+        ['-f', iconv.from, '-t', 'UTF-8'],
+        { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 },
+        (error, out) => (error ? reject(error) : resolve(out.toString('utf8'))),
+      );
+      child.stdin!.end(input);
+    });
+  }
   if (warnings) throw new Error(`dcmdump ${file}: ${warnings}`);
   return stdout.toString('utf8');
 }

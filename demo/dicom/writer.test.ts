@@ -152,9 +152,60 @@ describe('the DICOM writer', () => {
     expect(valueOf(elements, 'StudyDescription')).toBe('Hélène');
   });
 
+  it('encodes names in the single-byte ISO 8859 sets as dcmtk reads them', async () => {
+    const cases: [string, string][] = [
+      ['ISO_IR 126', 'Papadopoulou^Eleni=Παπαδοπούλου^Ελένη'],
+      ['ISO_IR 144', 'Ivanov^Sergei=Иванов^Сергей'],
+      ['ISO_IR 127', 'Al-Hassan^Fatima=الحسن^فاطمة'],
+      ['ISO_IR 138', 'Cohen^David=כהן^דוד'],
+    ];
+    for (const [charset, name] of cases) {
+      const { file, bytes } = write({ SpecificCharacterSet: charset, PatientName: name });
+      expect(valueBytes(bytes, 0x0010, 0x0010).length).toBeLessThanOrEqual(name.length + 1);
+      expect(valueOf(parseDump(await dcmdump(file)), 'PatientName')).toBe(name);
+    }
+  });
+
+  // Debian's dcmtk converts through iconv, which it cannot use for ISO 2022 code extensions; glibc's
+  // iconv decodes the same bytes directly (ISO-2022-JP; EUC-KR once the G1 designation is removed).
+  it('encodes Japanese and Korean names with ISO 2022 code extensions that iconv decodes back', () => {
+    const iconv = (bytes: Buffer, from: string) =>
+      execFileSync('iconv', ['-f', from, '-t', 'UTF-8'], { input: bytes }).toString('utf8');
+    const japanese = 'Yamada^Tarou=山田^太郎=やまだ^たろう';
+    const jp = write({ SpecificCharacterSet: ['', 'ISO 2022 IR 87'], PatientName: japanese });
+    expect(iconv(valueBytes(jp.bytes, 0x0010, 0x0010), 'ISO-2022-JP').trimEnd()).toBe(japanese);
+
+    for (const korean of ['Hong^Gildong=洪^吉洞=홍^길동', 'Kim^Minjun=김^민준']) {
+      const kr = valueBytes(
+        write({ SpecificCharacterSet: ['', 'ISO 2022 IR 149'], PatientName: korean }).bytes,
+        0x0010,
+        0x0010,
+      );
+      const designations = kr.toString('latin1').split('\x1b$)C').length - 1;
+      expect(designations).toBe(
+        korean.split(/[=^]/).filter((part) => [...part].some((c) => c.codePointAt(0)! > 0x7f)).length,
+      );
+      const g1 = Buffer.from(kr.toString('latin1').replaceAll('\x1b$)C', ''), 'latin1');
+      expect(iconv(g1, 'EUC-KR').trimEnd()).toBe(korean);
+    }
+  });
+
+  it('writes Japanese as the standard example does (PS3.5 H.3.1): escapes around each kanji and kana run', () => {
+    const { bytes } = write({
+      SpecificCharacterSet: ['', 'ISO 2022 IR 87'],
+      PatientName: 'Yamada^Tarou=山田^太郎=やまだ^たろう',
+    });
+    const esc = '\x1b';
+    const expected = `Yamada^Tarou=${esc}$B;3ED${esc}(B^${esc}$BB@O:${esc}(B=${esc}$B$d$^$@${esc}(B^${esc}$B$?$m$&${esc}(B`;
+    expect(valueBytes(bytes, 0x0010, 0x0010).toString('latin1').trimEnd()).toBe(expected);
+  });
+
   it('refuses text its character set cannot hold', () => {
     expect(() => write({ SpecificCharacterSet: 'ISO_IR 100', PatientName: 'Иванов^Сергей' })).toThrow(
-      /Latin-1/,
+      /ISO_IR 100 cannot encode/,
+    );
+    expect(() => write({ SpecificCharacterSet: ['', 'ISO 2022 IR 87'], PatientName: 'Tarō' })).toThrow(
+      /"ō", which ISO 2022 IR 87 cannot encode/,
     );
     expect(() => write({ PatientName: 'Müller' })).toThrow(/SpecificCharacterSet/);
     expect(() => write({ SpecificCharacterSet: 'ISO_IR 192', Modality: 'ÖP' })).toThrow(/ASCII/);
@@ -166,7 +217,7 @@ describe('the DICOM writer', () => {
     expect(() => write({ InstanceNumber: 1.5 })).toThrow(/integer/);
     expect(() => write({ Rows: 'many' })).toThrow(/numbers/);
     expect(() => write({ TransferSyntaxUID: '1.2' })).toThrow(/file meta/);
-    expect(() => write({ SpecificCharacterSet: 'ISO 2022 IR 87' })).toThrow(/not supported/);
+    expect(() => write({ SpecificCharacterSet: 'GB18030' })).toThrow(/not supported/);
   });
 
   it('writes sequences with explicit and with undefined length, items inheriting the character set', async () => {

@@ -1,6 +1,12 @@
 import { endianness } from 'node:os';
 import { DICTIONARY, type Keyword } from './dictionary';
 import { demoUid } from '../uids';
+import {
+  CharsetError,
+  charsetOfAttribute,
+  encodeText as encodeInCharset,
+  type CharacterSet,
+} from './charsets';
 
 /**
  * A small DICOM Part-10 writer: explicit VR little endian, attributes named by keyword (the table in
@@ -8,8 +14,7 @@ import { demoUid } from '../uids';
  * from its output with dcmtk and GDCM, so this writer only has to be right, not versatile.
  */
 
-/** The character sets the demo data is written in (PS3.3 C.12.1.1.2); absent means ASCII only. */
-export type CharacterSet = 'ISO_IR 192' | 'ISO_IR 100';
+export type { CharacterSet } from './charsets';
 
 /** A sequence written with undefined length and undefined-length items (delimitation items). */
 export class UndefinedLengthSequence {
@@ -111,19 +116,17 @@ function encodeText(keyword: string, vr: string, texts: string[], charset: Chara
       throw new DicomWriteError(`${keyword}: "${text}" is longer than ${max} characters for ${vr}`);
   }
   const joined = texts.join('\\');
-  const set = CHARSET_VRS.has(vr) ? charset : undefined;
   let bytes: Buffer;
-  if (set === 'ISO_IR 192') bytes = Buffer.from(joined, 'utf8');
-  else if (set === 'ISO_IR 100') {
-    if ([...joined].some((c) => c.codePointAt(0)! > 0xff))
-      throw new DicomWriteError(`${keyword}: "${joined}" has characters outside ISO_IR 100 (Latin-1)`);
-    bytes = Buffer.from(joined, 'latin1');
-  } else {
-    if (/[^\x20-\x7e\r\n\t\f]/.test(joined))
-      throw new DicomWriteError(
-        `${keyword}: "${joined}" is not ASCII; ${CHARSET_VRS.has(vr) ? 'set SpecificCharacterSet' : `${vr} allows ASCII only`}`,
-      );
-    bytes = Buffer.from(joined, 'latin1');
+  try {
+    bytes = encodeInCharset(joined, CHARSET_VRS.has(vr) ? charset : undefined, keyword);
+  } catch (error) {
+    if (!(error instanceof CharsetError)) throw error;
+    const hint = CHARSET_VRS.has(vr)
+      ? charset
+        ? ''
+        : '; set SpecificCharacterSet'
+      : `; ${vr} allows ASCII only`;
+    throw new DicomWriteError(`${error.message}${hint}`);
   }
   // UI is padded with NUL, every other text VR with a space (PS3.5 6.2).
   return padEven(bytes, vr === 'UI' ? 0x00 : 0x20);
@@ -252,10 +255,13 @@ export function encodeDataset(dataset: Dataset, inheritedCharset?: CharacterSet)
 }
 
 function encode(dataset: Dataset, inheritedCharset: CharacterSet | undefined, meta: boolean): Buffer {
-  const declared = dataset.SpecificCharacterSet;
-  if (declared !== undefined && declared !== 'ISO_IR 192' && declared !== 'ISO_IR 100')
-    throw new DicomWriteError(`Character set ${JSON.stringify(declared)} is not supported`);
-  const charset = (declared as CharacterSet | undefined) ?? inheritedCharset;
+  let declared: CharacterSet | undefined;
+  try {
+    declared = charsetOfAttribute(dataset.SpecificCharacterSet);
+  } catch (error) {
+    throw new DicomWriteError((error as Error).message);
+  }
+  const charset = declared ?? inheritedCharset;
   const entries = (Object.entries(dataset) as [Keyword, Value | undefined][])
     .filter((entry): entry is [Keyword, Value] => entry[1] !== undefined)
     .map(([keyword, value]) => {

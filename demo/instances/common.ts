@@ -1,5 +1,6 @@
 import { DEMO_INSTITUTION, type DemoPatient } from '../catalog/patients';
 import type { Dataset } from '../dicom/writer';
+import { specificCharacterSetValue } from '../dicom/charsets';
 import type { Code } from '../visualField/model';
 
 /** The study an instance belongs to, with the demographics as the modality recorded them. */
@@ -45,7 +46,7 @@ export function patientAndStudy(study: StudyContext): Dataset {
     ...study.recorded,
   };
   return {
-    SpecificCharacterSet: study.patient.charset,
+    SpecificCharacterSet: specificCharacterSetValue(study.patient.charset),
     PatientName: recorded.name,
     PatientID: recorded.id,
     IssuerOfPatientID: 'FOVEA',
