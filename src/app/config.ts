@@ -72,7 +72,7 @@ export const appConfigSchema = z.strictObject({
           integer(
             10,
             5_000,
-            'the most studies one search returns (QIDO-RS limit); the page asks to narrow a search that reaches it',
+            'studies per QIDO-RS request (limit); the list asks for the next page with offset',
           ),
           200,
         ),

@@ -1,5 +1,6 @@
 export * from './attributes';
 export * from './dateTime';
+export * from './nameSearch';
 export * from './personName';
 export * from './records';
 export * from './sopClass';

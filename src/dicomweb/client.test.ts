@@ -89,7 +89,7 @@ describe('DicomWebClient', () => {
     const pending = client().searchStudies({ patientName: 'doe' });
     const url = new URL(FakeXhr.requests[0]!);
     expect(url.pathname).toBe('/dicom-web/studies');
-    expect(url.searchParams.get('PatientName')).toBe('*doe*');
+    expect(url.searchParams.get('PatientName')).toBe('*d*');
     expect(url.searchParams.getAll('includefield')).toContain('00081030');
     const xhr = FakeXhr.pending[0]!;
     xhr.readyState = 4;
@@ -104,6 +104,24 @@ describe('DicomWebClient', () => {
     xhr.onreadystatechange?.();
     const studies = await pending;
     expect(studies.map((s) => s.studyInstanceUid)).toEqual(['1.2.3']);
+  });
+
+  it('narrows a free-text name search itself, and says how many datasets the archive sent', async () => {
+    FakeXhr.hold = true;
+    const pending = client().searchStudyPage({ patientName: 'müller', limit: 3 });
+    expect(new URL(FakeXhr.requests[0]!).searchParams.get('PatientName')).toBe('*m*ll*r*');
+    const xhr = FakeXhr.pending[0]!;
+    xhr.readyState = 4;
+    xhr.status = 200;
+    const study = (uid: string, name: string) => ({
+      '0020000D': { vr: 'UI', Value: [uid] },
+      '00100010': { vr: 'PN', Value: [{ Alphabetic: name }] },
+    });
+    xhr.response = [study('1', 'Müller^Jürgen'), study('2', 'Muller^Jurgen'), study('3', 'Miller^Mara')];
+    xhr.onreadystatechange?.();
+    const page = await pending;
+    expect(page.studies.map((s) => s.studyInstanceUid)).toEqual(['1', '2']);
+    expect(page.received).toBe(3);
   });
 
   it('lists series in series-number order', async () => {

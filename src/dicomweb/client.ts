@@ -1,6 +1,7 @@
 import { api } from 'dicomweb-client';
 import {
   DicomRecordError,
+  personNameMatches,
   toInstanceMetadata,
   toSeriesSummary,
   toStudySummary,
@@ -10,7 +11,13 @@ import {
   type StudySummary,
 } from '../dicom';
 import { PacsError, toPacsError } from './errors';
-import { SERIES_FIELDS, repeatedParameter, studyQueryParams, type StudySearch } from './studyQuery';
+import {
+  SERIES_FIELDS,
+  hasWildcards,
+  repeatedParameter,
+  studyQueryParams,
+  type StudySearch,
+} from './studyQuery';
 
 export interface DicomWebClientOptions {
   /** QIDO-RS root, absolute or relative to the page ("/dicom-web"). */
@@ -23,6 +30,12 @@ export interface DicomWebClientOptions {
   requestTimeoutMs?: number;
   /** What relative roots are resolved against; the page's address in the browser. */
   baseUrl?: string;
+}
+
+export interface StudyPage {
+  studies: StudySummary[];
+  /** Datasets in the archive's answer, whether kept or not. */
+  received: number;
 }
 
 export interface RequestOptions {
@@ -108,6 +121,15 @@ export class DicomWebClient {
 
   /** QIDO-RS study search. */
   async searchStudies(search: StudySearch, options: RequestOptions = {}): Promise<StudySummary[]> {
+    return (await this.searchStudyPage(search, options)).studies;
+  }
+
+  /**
+   * One page of a QIDO-RS study search: the studies that meet it, and how many the archive sent
+   * (more than were kept when a free-text name was narrowed here), which tells whether to ask for
+   * the next page.
+   */
+  async searchStudyPage(search: StudySearch, options: RequestOptions = {}): Promise<StudyPage> {
     const request = `GET ${pathOf(this.qidoRoot)}/studies`;
     const body = await this.send(request, options, (xhr) =>
       (this.client.searchForStudies as unknown as SearchCall)({
@@ -115,7 +137,13 @@ export class DicomWebClient {
         request: xhr,
       }),
     );
-    return readAll(body, request, toStudySummary);
+    const received = readAll(body, request, toStudySummary);
+    const text = search.patientName?.trim();
+    const studies =
+      text && !hasWildcards(text)
+        ? received.filter((study) => personNameMatches(study.patient.name, text))
+        : received;
+    return { studies, received: Array.isArray(body) ? body.length : 0 };
   }
 
   /** One study by its UID, or undefined when the PACS does not have it. */

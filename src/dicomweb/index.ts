@@ -1,4 +1,4 @@
-export { DicomWebClient, type DicomWebClientOptions, type RequestOptions } from './client';
+export { DicomWebClient, type DicomWebClientOptions, type RequestOptions, type StudyPage } from './client';
 export { PacsError, isAbortError, toPacsError, type PacsErrorKind } from './errors';
 export { retryDelayMs } from './retry';
 export { patientNamePattern, type StudySearch } from './studyQuery';

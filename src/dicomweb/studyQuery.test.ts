@@ -8,10 +8,10 @@ const asQueryString = (params: Record<string, string>) =>
     .join('&');
 
 describe('patientNamePattern', () => {
-  it('matches the words anywhere, in order', () => {
-    expect(patientNamePattern('doe')).toBe('*doe*');
-    expect(patientNamePattern(' DOE, Jane ')).toBe('*DOE*Jane*');
-    expect(patientNamePattern('doe^jane')).toBe('*doe*jane*');
+  it('makes free text a pattern an archive comparing bytes can answer', () => {
+    expect(patientNamePattern('doe')).toBe('*d*');
+    expect(patientNamePattern(' Müller, Jürgen ')).toBe('*m*ll*r*');
+    expect(patientNamePattern('Παπαδ')).toBeUndefined();
   });
 
   it('leaves a pattern the user wrote alone', () => {
@@ -19,8 +19,8 @@ describe('patientNamePattern', () => {
     expect(patientNamePattern('D?e')).toBe('D?e');
   });
 
-  it('is empty for blank input', () => {
-    expect(patientNamePattern('   ')).toBe('');
+  it('is nothing for blank input', () => {
+    expect(patientNamePattern('   ')).toBeUndefined();
   });
 });
 
@@ -33,10 +33,14 @@ describe('studyQueryParams', () => {
         accessionNumber: '',
         studyDate: '20240301-20240307',
         modality: 'ct',
+        description: 'knee mri',
         limit: 100,
+        offset: 200,
       }),
     ).toMatchObject({
-      PatientName: '*doe*',
+      StudyDescription: '*knee*mri*',
+      offset: '200',
+      PatientName: '*d*',
       PatientID: 'FOV-1',
       StudyDate: '20240301-20240307',
       ModalitiesInStudy: 'CT',
@@ -48,7 +52,7 @@ describe('studyQueryParams', () => {
     const query = new URLSearchParams(asQueryString(studyQueryParams({ patientName: 'doe' })));
     expect(query.getAll('includefield')).toEqual(STUDY_FIELDS);
     expect(query.getAll('includefield')).toContain('00081030');
-    expect(query.get('PatientName')).toBe('*doe*');
+    expect(query.get('PatientName')).toBe('*d*');
   });
 });
 

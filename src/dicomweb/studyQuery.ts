@@ -1,8 +1,11 @@
-import { TAGS, type Keyword } from '../dicom';
+import { TAGS, broadNamePattern, type Keyword } from '../dicom';
 
 /** What the study search asks the PACS for; empty fields are not sent. */
 export interface StudySearch {
-  /** Free text; matched anywhere in the name, words in order ("doe jane" finds "Doe^Jane"). */
+  /**
+   * Free text: every word found in the name, in any order, case and accents aside ("jane doe" and
+   * "müller" find "Doe^Jane" and "Muller^Jurgen"); with the wildcards * or ? a PN pattern sent as is.
+   */
   patientName?: string;
   /** Exact, unless it holds the wildcards * or ? */
   patientId?: string;
@@ -12,6 +15,8 @@ export interface StudySearch {
   studyDate?: string;
   /** One modality, matched against Modalities in Study */
   modality?: string;
+  /** Free text matched anywhere in Study Description (case as the PACS compares it). */
+  description?: string;
   studyInstanceUid?: string;
   limit?: number;
   offset?: number;
@@ -68,12 +73,24 @@ export const SERIES_FIELDS = fields([
 
 const hasWildcard = (text: string) => /[*?]/.test(text);
 
-/** "doe, jane" → "*doe*jane*": the user types words, the PACS matches a PN pattern. */
-export function patientNamePattern(text: string): string {
+export const hasWildcards = hasWildcard;
+
+/**
+ * The PatientName matching key of a search: a pattern the user wrote goes as is; free text becomes
+ * a pattern broad enough for archives that compare bytes (see `broadNamePattern`), to be narrowed
+ * once the answer is here. Undefined when the archive cannot narrow it at all.
+ */
+export function patientNamePattern(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  return hasWildcard(trimmed) ? trimmed : broadNamePattern(trimmed);
+}
+
+/** "knee mri" → "*knee*mri*", unless the user wrote wildcards. */
+export function containsPattern(text: string): string {
   const trimmed = text.trim();
   if (!trimmed || hasWildcard(trimmed)) return trimmed;
-  const words = trimmed.split(/[\s,^=]+/).filter(Boolean);
-  return `*${words.join('*')}*`;
+  return `*${trimmed.split(/\s+/).join('*')}*`;
 }
 
 /** The QIDO-RS query parameters of a study search. */
@@ -88,6 +105,7 @@ export function studyQueryParams(search: StudySearch): Record<string, string> {
   set('AccessionNumber', search.accessionNumber);
   set('StudyDate', search.studyDate);
   set('ModalitiesInStudy', search.modality?.toUpperCase());
+  set('StudyDescription', search.description === undefined ? undefined : containsPattern(search.description));
   set('StudyInstanceUID', search.studyInstanceUid);
   if (search.limit !== undefined) params.limit = String(search.limit);
   if (search.offset) params.offset = String(search.offset);

@@ -77,6 +77,30 @@ export function StudyFiltersForm({ filters, onChange, onSubmit }: StudyFiltersFo
           ))}
         </select>
       </label>
+      {filters.dateRange === 'custom' && (
+        <>
+          <label className="field">
+            <span className="field__label">From</span>
+            <input
+              type="date"
+              name="from"
+              value={filters.dateFrom}
+              max={filters.dateTo || undefined}
+              onChange={(event) => set('dateFrom', event.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span className="field__label">To</span>
+            <input
+              type="date"
+              name="to"
+              value={filters.dateTo}
+              min={filters.dateFrom || undefined}
+              onChange={(event) => set('dateTo', event.target.value)}
+            />
+          </label>
+        </>
+      )}
       <label className="field">
         <span className="field__label">Modality</span>
         <select
@@ -91,6 +115,17 @@ export function StudyFiltersForm({ filters, onChange, onSubmit }: StudyFiltersFo
             </option>
           ))}
         </select>
+      </label>
+      <label className="field">
+        <span className="field__label">Description</span>
+        <input
+          type="search"
+          name="description"
+          value={filters.description}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => set('description', event.target.value)}
+        />
       </label>
       {/* Lets Enter in a text field search at once. */}
       <button type="submit" className="button button--primary">

@@ -11,17 +11,25 @@ import {
   filtersFromParams,
   filtersToParams,
   hasFilters,
-  sortStudies,
   toStudySearch,
   type StudyFilters,
 } from './studyFilters';
+import {
+  isDefaultSort,
+  nextSort,
+  sortFromParam,
+  sortStudies,
+  sortToParam,
+  type StudySortKey,
+} from './studySort';
 import { useDebouncedValue } from './useDebouncedValue';
+import { useMoreStudies } from './useMoreStudies';
 import { useStudyListStore } from './useStudyListStore';
 import './studies.css';
 
 export interface StudyListPageProps {
   client: DicomWebClient;
-  /** The most studies one search returns. */
+  /** Studies per QIDO-RS request; the next page is asked for with `offset`. */
   maxResults: number;
   /** Called when the user is about to open a study, so the viewer can be fetched ahead. */
   onOpenIntent?: () => void;
@@ -40,16 +48,39 @@ export function StudyListPage({ client, maxResults, onOpenIntent }: StudyListPag
   const remembered = useStudyListStore((state) => state.lastResult);
   const remember = useStudyListStore((state) => state.remember);
 
+  const sort = useMemo(() => sortFromParam(params.get(SORT_PARAM)), [params]);
+
+  const fetchPage = useCallback(
+    (offset: number, signal: AbortSignal) =>
+      client.searchStudyPage(
+        toStudySearch(filtersFromParams(new URLSearchParams(searchKey)), new Date(), maxResults, offset),
+        { signal },
+      ),
+    [client, searchKey, maxResults],
+  );
   const query = usePacsQuery(searchKey, async (signal) => {
-    const search = toStudySearch(filtersFromParams(new URLSearchParams(searchKey)), new Date(), maxResults);
-    const studies = sortStudies(await client.searchStudies(search, { signal }));
-    remember(searchKey, studies);
-    return studies;
+    const page = await fetchPage(0, signal);
+    remember(searchKey, page);
+    return page;
   });
 
+  /** The query string of the page: the filters, and the sort when it is not the default. */
   const setFilters = useCallback(
-    (next: StudyFilters) => setParams(filtersToParams(next), { replace: true }),
-    [setParams],
+    (next: StudyFilters) => {
+      const nextParams = filtersToParams(next);
+      if (!isDefaultSort(sort)) nextParams.set(SORT_PARAM, sortToParam(sort));
+      setParams(nextParams, { replace: true });
+    },
+    [setParams, sort],
+  );
+  const setSort = useCallback(
+    (key: StudySortKey) => {
+      const nextParams = filtersToParams(filters);
+      const next = nextSort(sort, key);
+      if (!isDefaultSort(next)) nextParams.set(SORT_PARAM, sortToParam(next));
+      setParams(nextParams, { replace: true });
+    },
+    [setParams, filters, sort],
   );
   const openStudy = useCallback(
     (study: StudySummary) =>
@@ -58,9 +89,17 @@ export function StudyListPage({ client, maxResults, onOpenIntent }: StudyListPag
   );
 
   // What to show: this search's answer, else the last good list (kept while the PACS is away).
-  const studies = query.data ?? remembered?.studies;
+  const firstPage = query.data ?? remembered?.page;
   const current = query.isCurrent || (query.data === undefined && remembered?.key === searchKey);
   const searching = query.loading || searchKey !== filterKey;
+  const more = useMoreStudies(searchKey, current ? firstPage : undefined, maxResults, fetchPage);
+  const studies = useMemo(
+    () =>
+      firstPage
+        ? sortStudies(current ? [...firstPage.studies, ...more.studies] : firstPage.studies, sort)
+        : undefined,
+    [firstPage, more.studies, current, sort],
+  );
 
   return (
     <section className="page study-list" aria-labelledby="study-list-title">
@@ -72,7 +111,7 @@ export function StudyListPage({ client, maxResults, onOpenIntent }: StudyListPag
           {searching && studies
             ? 'Searching…'
             : studies && current
-              ? summary(studies.length, maxResults)
+              ? summary(studies.length, more.mayHaveMore)
               : ''}
         </p>
       </header>
@@ -96,7 +135,28 @@ export function StudyListPage({ client, maxResults, onOpenIntent }: StudyListPag
       ) : null}
 
       {studies && studies.length > 0 ? (
-        <StudyTable studies={studies} stale={!current} onOpen={openStudy} onIntent={onOpenIntent} />
+        <StudyTable
+          studies={studies}
+          stale={!current}
+          sort={sort}
+          onSort={setSort}
+          onOpen={openStudy}
+          onIntent={onOpenIntent}
+          footer={
+            current && (more.mayHaveMore || more.error) ? (
+              <div className="study-table__more">
+                {more.error && <span className="study-table__more-error">{more.error.userMessage}</span>}
+                <button type="button" className="button" disabled={more.loading} onClick={more.loadMore}>
+                  {more.loading
+                    ? 'Loading more studies…'
+                    : more.error
+                      ? 'Try again'
+                      : `Show the next ${maxResults} studies`}
+                </button>
+              </div>
+            ) : undefined
+          }
+        />
       ) : query.waitingForPacs ? (
         <StateMessage kind="info" title="Waiting for the PACS to answer…" />
       ) : query.error ? null : searching || !studies ? (
@@ -125,7 +185,9 @@ export function StudyListPage({ client, maxResults, onOpenIntent }: StudyListPag
   );
 }
 
-function summary(count: number, maxResults: number): string {
-  if (count >= maxResults) return `Showing the first ${maxResults} studies — narrow the search to see others`;
+const SORT_PARAM = 'sort';
+
+function summary(count: number, mayHaveMore: boolean): string {
+  if (mayHaveMore) return `Showing the first ${count} studies — more below, or narrow the search`;
   return count === 1 ? '1 study' : `${count} studies`;
 }

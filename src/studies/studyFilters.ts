@@ -1,7 +1,7 @@
-import { formatPersonName, toDicomDate, type StudySummary } from '../dicom';
+import { formatDate, toDicomDate } from '../dicom';
 import type { StudySearch } from '../dicomweb';
 
-export type DateRange = 'any' | 'today' | 'last7days';
+export type DateRange = 'any' | 'today' | 'last7days' | 'custom';
 
 /** The study list's filters, as kept in the page's query string. */
 export interface StudyFilters {
@@ -9,7 +9,11 @@ export interface StudyFilters {
   patientId: string;
   accessionNumber: string;
   dateRange: DateRange;
+  /** First and last day of a custom range, as a date input holds them (yyyy-mm-dd); either may be empty. */
+  dateFrom: string;
+  dateTo: string;
   modality: string;
+  description: string;
 }
 
 export const EMPTY_FILTERS: StudyFilters = {
@@ -17,7 +21,10 @@ export const EMPTY_FILTERS: StudyFilters = {
   patientId: '',
   accessionNumber: '',
   dateRange: 'any',
+  dateFrom: '',
+  dateTo: '',
   modality: '',
+  description: '',
 };
 
 /** Query-string names, short enough to read in a shared link. */
@@ -26,16 +33,23 @@ const PARAM = {
   patientId: 'patientId',
   accessionNumber: 'accession',
   dateRange: 'date',
+  dateFrom: 'from',
+  dateTo: 'to',
   modality: 'modality',
+  description: 'description',
 } as const satisfies Record<keyof StudyFilters, string>;
 
-const DATE_PARAM: Record<DateRange, string> = { any: '', today: 'today', last7days: '7d' };
+const DATE_PARAM: Record<DateRange, string> = { any: '', today: 'today', last7days: '7d', custom: 'custom' };
 
 export const DATE_RANGE_LABELS: Record<DateRange, string> = {
   any: 'Any date',
   today: 'Today',
   last7days: 'Last 7 days',
+  custom: 'Between dates…',
 };
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isoDay = (value: string | null) => (value && ISO_DAY.test(value) ? value : '');
 
 /** Modalities offered in the filter; eye care (OP, OPT, OPV) next to radiology. */
 export const MODALITY_OPTIONS = [
@@ -60,12 +74,16 @@ export function filtersFromParams(params: URLSearchParams): StudyFilters {
   const date = params.get(PARAM.dateRange);
   const dateRange =
     (Object.keys(DATE_PARAM) as DateRange[]).find((range) => DATE_PARAM[range] === date) ?? 'any';
+  const custom = dateRange === 'custom';
   return {
     patientName: params.get(PARAM.patientName) ?? '',
     patientId: params.get(PARAM.patientId) ?? '',
     accessionNumber: params.get(PARAM.accessionNumber) ?? '',
     dateRange,
+    dateFrom: custom ? isoDay(params.get(PARAM.dateFrom)) : '',
+    dateTo: custom ? isoDay(params.get(PARAM.dateTo)) : '',
     modality: (params.get(PARAM.modality) ?? '').toUpperCase(),
+    description: params.get(PARAM.description) ?? '',
   };
 }
 
@@ -76,7 +94,12 @@ export function filtersToParams(filters: StudyFilters): URLSearchParams {
   if (filters.patientId) params.set(PARAM.patientId, filters.patientId);
   if (filters.accessionNumber) params.set(PARAM.accessionNumber, filters.accessionNumber);
   if (filters.dateRange !== 'any') params.set(PARAM.dateRange, DATE_PARAM[filters.dateRange]);
+  if (filters.dateRange === 'custom') {
+    if (filters.dateFrom) params.set(PARAM.dateFrom, filters.dateFrom);
+    if (filters.dateTo) params.set(PARAM.dateTo, filters.dateTo);
+  }
   if (filters.modality) params.set(PARAM.modality, filters.modality);
+  if (filters.description) params.set(PARAM.description, filters.description);
   return params;
 }
 
@@ -85,8 +108,19 @@ export function hasFilters(filters: StudyFilters): boolean {
 }
 
 /** The DA or DA range a date filter means on `today` (local calendar days). */
-export function studyDateFor(range: DateRange, today: Date): string | undefined {
+export function studyDateFor(
+  range: DateRange,
+  today: Date,
+  custom: { from: string; to: string } = { from: '', to: '' },
+): string | undefined {
   if (range === 'today') return toDicomDate(today);
+  if (range === 'custom') {
+    const [from, to] = [custom.from, custom.to].map((day) => day.replaceAll('-', ''));
+    if (!from && !to) return undefined;
+    // Days given in the wrong order still mean the days between them.
+    if (from && to && from > to) return `${to}-${from}`;
+    return from === to ? from : `${from}-${to}`;
+  }
   if (range === 'last7days') {
     const start = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6);
     return `${toDicomDate(start)}-${toDicomDate(today)}`;
@@ -94,14 +128,17 @@ export function studyDateFor(range: DateRange, today: Date): string | undefined 
   return undefined;
 }
 
-export function toStudySearch(filters: StudyFilters, today: Date, limit: number): StudySearch {
+/** The QIDO-RS search for some filters; `offset` skips the studies of the pages already shown. */
+export function toStudySearch(filters: StudyFilters, today: Date, limit: number, offset = 0): StudySearch {
   return {
     patientName: filters.patientName.trim() || undefined,
     patientId: filters.patientId.trim() || undefined,
     accessionNumber: filters.accessionNumber.trim() || undefined,
-    studyDate: studyDateFor(filters.dateRange, today),
+    studyDate: studyDateFor(filters.dateRange, today, { from: filters.dateFrom, to: filters.dateTo }),
     modality: filters.modality || undefined,
+    description: filters.description.trim() || undefined,
     limit,
+    offset: offset || undefined,
   };
 }
 
@@ -112,16 +149,12 @@ export function describeFilters(filters: StudyFilters): string {
   if (filters.patientId.trim()) parts.push(`patient ID “${filters.patientId.trim()}”`);
   if (filters.accessionNumber.trim()) parts.push(`accession “${filters.accessionNumber.trim()}”`);
   if (filters.modality) parts.push(`modality ${filters.modality}`);
-  if (filters.dateRange !== 'any') parts.push(DATE_RANGE_LABELS[filters.dateRange].toLowerCase());
+  if (filters.description.trim()) parts.push(`description “${filters.description.trim()}”`);
+  if (filters.dateRange === 'custom') {
+    const [from, to] = [filters.dateFrom, filters.dateTo].map((day) => formatDate(day.replaceAll('-', '')));
+    if (from && to) parts.push(from === to ? `on ${from}` : `between ${from} and ${to}`);
+    else if (from) parts.push(`from ${from}`);
+    else if (to) parts.push(`until ${to}`);
+  } else if (filters.dateRange !== 'any') parts.push(DATE_RANGE_LABELS[filters.dateRange].toLowerCase());
   return parts.join(', ');
-}
-
-/** Newest first (date, then time); studies without a date last; ties by patient name. */
-export function sortStudies(studies: readonly StudySummary[]): StudySummary[] {
-  const when = (s: StudySummary) => `${s.studyDate ?? ''}${(s.studyTime ?? '').padEnd(6, '0')}`;
-  return [...studies].sort((a, b) => {
-    const byDate = when(b).localeCompare(when(a));
-    if (byDate !== 0) return byDate;
-    return formatPersonName(a.patient.name).localeCompare(formatPersonName(b.patient.name));
-  });
 }

@@ -1,13 +1,13 @@
 import { create } from 'zustand';
-import type { StudySummary } from '../dicom';
+import type { StudyPage } from '../dicomweb';
 
 interface StudyListState {
   /** The last list the PACS returned and the search it answered, shown at once when the page comes back. */
-  lastResult: { key: string; studies: StudySummary[] } | undefined;
-  remember: (key: string, studies: StudySummary[]) => void;
+  lastResult: { key: string; page: StudyPage } | undefined;
+  remember: (key: string, page: StudyPage) => void;
 }
 
 export const useStudyListStore = create<StudyListState>()((set) => ({
   lastResult: undefined,
-  remember: (key, studies) => set({ lastResult: { key, studies } }),
+  remember: (key, page) => set({ lastResult: { key, page } }),
 }));
