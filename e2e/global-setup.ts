@@ -6,5 +6,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.FOVEA_E2E_URL = stack.url;
   process.env.FOVEA_E2E_ORTHANC_URL = stack.orthanc.url;
   process.env.FOVEA_E2E_ORTHANC_AUTHORIZATION = stack.orthanc.authorization;
+  process.env.FOVEA_E2E_ORTHANC_DICOM_PORT = String(stack.dicomPort);
+  process.env.FOVEA_E2E_ORTHANC_AET = stack.aet;
   return () => stack.stop();
 }

@@ -16,6 +16,8 @@ export interface PrivateStack {
   url: string;
   orthanc: RunningOrthanc;
   dicomPort: number;
+  /** AE title of the private Orthanc, which its worklist SCP answers to and accepts as a caller. */
+  aet: string;
   stop(): Promise<void>;
 }
 
@@ -31,7 +33,8 @@ export async function startPrivateStack(log: (line: string) => void = () => {}):
   try {
     ensureAppBuilt(log);
     const [httpPort, dicomPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
-    const orthanc = await startOrthanc({ dataDir, httpPort, dicomPort, aet: 'FOVEA_TEST' }, supervisor);
+    const aet = 'FOVEA_TEST';
+    const orthanc = await startOrthanc({ dataDir, httpPort, dicomPort, aet }, supervisor);
     await seedDemo(orthanc, { cacheDir: join(ROOT, '.fovea', 'demo-cache'), today: new Date(), log });
     const config = readGatewayConfig({
       FOVEA_PORT: String(gatewayPort),
@@ -45,7 +48,7 @@ export async function startPrivateStack(log: (line: string) => void = () => {}):
     const app = await buildGateway(config);
     supervisor.onStop(() => app.close());
     const url = await listen(app, config);
-    return { url, orthanc, dicomPort, stop: () => supervisor.stopAll() };
+    return { url, orthanc, dicomPort, aet, stop: () => supervisor.stopAll() };
   } catch (error) {
     await supervisor.stopAll();
     throw error;

@@ -2,10 +2,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { GatewayConfig } from './config';
 import { sendError } from './errors';
 import { registerSecurityHeaders } from './headers';
+import { registerEvents } from './events';
 import { registerHealth } from './health';
 import { registerDicomWebProxy } from './proxy';
 import { registerSpa } from './spa';
 import { registerWorkitems } from './workitems/route';
+import { DimseWorklistSource } from './workitems/dimseSource';
 import { OrthancWorklistSource } from './workitems/source';
 
 /**
@@ -30,10 +32,8 @@ export async function buildGateway(
     return sendError(reply, status, status >= 500 ? 'Internal gateway error' : error.message, error.message);
   });
   registerHealth(app, config);
-  if (config.worklist) {
-    const { orthancUrl, modality, authorization, timeoutMs } = config.worklist;
-    registerWorkitems(app, new OrthancWorklistSource(orthancUrl, modality, authorization, timeoutMs));
-  }
+  registerWorklist(app, config.worklist);
+  registerEvents(app, config.events);
   await registerDicomWebProxy(app, config);
   if (serveApp) await registerSpa(app, config);
   return app;
@@ -53,4 +53,13 @@ export async function listen(app: FastifyInstance, config: GatewayConfig): Promi
     throw error;
   }
   return `http://${config.host}:${config.port}`;
+}
+
+function registerWorklist(app: FastifyInstance, worklist: GatewayConfig['worklist']): void {
+  if (worklist?.kind === 'orthanc') {
+    const { orthancUrl, modality, authorization, timeoutMs } = worklist;
+    registerWorkitems(app, new OrthancWorklistSource(orthancUrl, modality, authorization, timeoutMs));
+  } else if (worklist?.kind === 'dimse') {
+    registerWorkitems(app, new DimseWorklistSource(worklist));
+  }
 }

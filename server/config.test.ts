@@ -42,6 +42,49 @@ describe('readGatewayConfig', () => {
   });
 });
 
+describe('worklist and change feed sources', () => {
+  const pacs = { FOVEA_PACS_URL: 'http://127.0.0.1:8042/dicom-web', FOVEA_PACS_AUTHORIZATION: 'Basic eA==' };
+
+  it('queries a worklist SCP over DICOM when one is named by host, even beside an Orthanc', () => {
+    const config = readGatewayConfig({
+      ...pacs,
+      FOVEA_MWL_ORTHANC_URL: 'http://127.0.0.1:8042',
+      FOVEA_MWL_HOST: 'ris.example.org',
+      FOVEA_MWL_PORT: '11112',
+      FOVEA_MWL_CALLED_AET: 'RIS',
+    });
+    expect(config.worklist).toEqual({
+      kind: 'dimse',
+      host: 'ris.example.org',
+      port: 11112,
+      calledAet: 'RIS',
+      callingAet: 'FOVEA',
+      timeoutMs: 10_000,
+    });
+    expect(
+      readGatewayConfig({ ...pacs, FOVEA_MWL_ORTHANC_URL: 'http://127.0.0.1:8042' }).worklist?.kind,
+    ).toBe('orthanc');
+    expect(readGatewayConfig(pacs).worklist).toBeUndefined();
+    expect(() => readGatewayConfig({ ...pacs, FOVEA_MWL_HOST: 'ris', FOVEA_MWL_CALLED_AET: 'A\\B' })).toThrow(
+      /FOVEA_MWL_CALLED_AET/,
+    );
+  });
+
+  it("reads the change feed of the Orthanc behind an Orthanc-style DICOMweb root, with the PACS's credentials", () => {
+    expect(readGatewayConfig(pacs).events).toEqual({
+      orthancUrl: 'http://127.0.0.1:8042',
+      authorization: 'Basic eA==',
+    });
+    expect(readGatewayConfig({ FOVEA_PACS_URL: 'https://pacs.example/wado-rs' }).events).toBeUndefined();
+    expect(
+      readGatewayConfig({
+        FOVEA_PACS_URL: 'https://pacs.example/wado-rs',
+        FOVEA_EVENTS_ORTHANC_URL: 'http://o:8042/',
+      }).events,
+    ).toEqual({ orthancUrl: 'http://o:8042', authorization: undefined });
+  });
+});
+
 describe('contentSecurityPolicy', () => {
   it('allows framing only by the configured origins', () => {
     const csp = contentSecurityPolicy("'self' https://ehr.example.org");

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
+const aeTitle = z
+  .string()
+  .regex(/^[\x20-\x5b\x5d-\x7e]{1,16}$/, 'an AE title: 1 to 16 characters, no backslash');
 
 /** Environment variables read by the gateway; each one is documented in README.md. */
 export const gatewayEnvSchema = z.object({
@@ -18,6 +21,12 @@ export const gatewayEnvSchema = z.object({
   FOVEA_MWL_ORTHANC_URL: z.url({ protocol: /^https?$/ }).optional(),
   FOVEA_MWL_ORTHANC_MODALITY: z.string().min(1).default('fovea-mwl'),
   FOVEA_MWL_ORTHANC_AUTHORIZATION: z.string().optional(),
+  FOVEA_EVENTS_ORTHANC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  FOVEA_EVENTS_ORTHANC_AUTHORIZATION: z.string().optional(),
+  FOVEA_MWL_HOST: z.string().min(1).optional(),
+  FOVEA_MWL_PORT: port.default(104),
+  FOVEA_MWL_CALLED_AET: aeTitle.default('ANY-SCP'),
+  FOVEA_MWL_CALLING_AET: aeTitle.default('FOVEA'),
   FOVEA_MWL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   FOVEA_APP_DIR: z.string().min(1).default('dist'),
   FOVEA_APP_CONFIG: z.string().optional(),
@@ -34,10 +43,25 @@ export interface GatewayConfig {
     authorization: string | undefined;
     timeoutMs: number;
   };
-  /** Modality worklist behind /dicom-web/workitems; absent when the PACS serves UPS-RS itself. */
+  /**
+   * Modality worklist behind /dicom-web/workitems: queried through an Orthanc's REST API, or straight
+   * over DICOM (C-FIND); absent when the PACS serves UPS-RS itself.
+   */
   worklist:
-    | { orthancUrl: string; modality: string; authorization: string | undefined; timeoutMs: number }
+    | {
+        kind: 'orthanc';
+        orthancUrl: string;
+        modality: string;
+        authorization: string | undefined;
+        timeoutMs: number;
+      }
+    | { kind: 'dimse'; host: string; port: number; calledAet: string; callingAet: string; timeoutMs: number }
     | undefined;
+  /**
+   * The Orthanc whose change feed (`/changes`) drives /api/events; the gateway checks at the first
+   * client that it is one, and tells the app to poll when it is not.
+   */
+  events: { orthancUrl: string; authorization: string | undefined } | undefined;
   frameAncestors: string;
   appDir: string;
   appConfigFile: string | undefined;
@@ -66,17 +90,50 @@ export function readGatewayConfig(env: Record<string, string | undefined>): Gate
       authorization: e.FOVEA_PACS_AUTHORIZATION ?? basic,
       timeoutMs: e.FOVEA_PACS_TIMEOUT_MS,
     },
-    worklist: e.FOVEA_MWL_ORTHANC_URL
+    // A worklist SCP named by host is the clinic's own RIS: it wins over the embedded Orthanc's.
+    worklist: e.FOVEA_MWL_HOST
       ? {
-          orthancUrl: e.FOVEA_MWL_ORTHANC_URL,
-          modality: e.FOVEA_MWL_ORTHANC_MODALITY,
-          authorization: e.FOVEA_MWL_ORTHANC_AUTHORIZATION,
+          kind: 'dimse',
+          host: e.FOVEA_MWL_HOST,
+          port: e.FOVEA_MWL_PORT,
+          calledAet: e.FOVEA_MWL_CALLED_AET,
+          callingAet: e.FOVEA_MWL_CALLING_AET,
           timeoutMs: e.FOVEA_MWL_TIMEOUT_MS,
         }
-      : undefined,
+      : e.FOVEA_MWL_ORTHANC_URL
+        ? {
+            kind: 'orthanc',
+            orthancUrl: e.FOVEA_MWL_ORTHANC_URL,
+            modality: e.FOVEA_MWL_ORTHANC_MODALITY,
+            authorization: e.FOVEA_MWL_ORTHANC_AUTHORIZATION,
+            timeoutMs: e.FOVEA_MWL_TIMEOUT_MS,
+          }
+        : undefined,
+    events: eventsSource(e.FOVEA_EVENTS_ORTHANC_URL, e.FOVEA_EVENTS_ORTHANC_AUTHORIZATION, e.FOVEA_PACS_URL, {
+      authorization: e.FOVEA_PACS_AUTHORIZATION ?? basic,
+    }),
     frameAncestors: e.FOVEA_FRAME_ANCESTORS.trim(),
     appDir: e.FOVEA_APP_DIR,
     appConfigFile: e.FOVEA_APP_CONFIG,
     logLevel: e.FOVEA_LOG_LEVEL,
   };
+}
+
+/**
+ * Where the change feed is read: the Orthanc named explicitly, else the REST root of an Orthanc-style
+ * PACS URL (Orthanc serves DICOMweb at `{root}/dicom-web`), with the PACS's credentials.
+ */
+function eventsSource(
+  explicitUrl: string | undefined,
+  explicitAuthorization: string | undefined,
+  pacsUrl: string,
+  pacs: { authorization: string | undefined },
+): GatewayConfig['events'] {
+  if (explicitUrl) {
+    return { orthancUrl: explicitUrl.replace(/\/+$/, ''), authorization: explicitAuthorization };
+  }
+  const url = new URL(pacsUrl.replace(/\/+$/, ''));
+  if (!/\/dicom-web$/i.test(url.pathname)) return undefined;
+  url.pathname = url.pathname.replace(/\/dicom-web$/i, '');
+  return { orthancUrl: url.href.replace(/\/+$/, ''), authorization: pacs.authorization };
 }

@@ -1,8 +1,9 @@
 import { useEffect, useMemo } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { DicomWebClient } from '../dicomweb';
 import { StudyListPage } from '../studies';
 import { ViewerPage, preloadImageViewer } from '../viewer';
+import { WorklistPage } from '../worklist';
 import { AppShell } from './AppShell';
 import type { AppConfig } from './config';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -15,6 +16,7 @@ export function App({ config }: { config: AppConfig }) {
         qidoRoot: config.dicomweb.qidoRoot,
         wadoRoot: config.dicomweb.wadoRoot,
         stowRoot: config.dicomweb.stowRoot,
+        upsRoot: config.dicomweb.upsRoot,
         requestTimeoutMs: config.dicomweb.requestTimeoutMs,
       }),
     [config],
@@ -35,7 +37,16 @@ export function App({ config }: { config: AppConfig }) {
     <BrowserRouter>
       <Routes>
         <Route element={<AppShell name={config.branding.name} />}>
-          <Route index element={<Navigate to="/studies" replace />} />
+          <Route
+            index
+            element={
+              <WorklistPage
+                client={client}
+                pollIntervalSeconds={config.worklist.pollIntervalSeconds}
+                onOpenIntent={preloadImageViewer}
+              />
+            }
+          />
           <Route
             path="studies"
             element={

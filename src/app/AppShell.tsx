@@ -15,6 +15,9 @@ export function AppShell({ name }: { name: string }) {
           <span>{name}</span>
         </NavLink>
         <nav className="app-nav" aria-label="Main">
+          <NavLink to="/" end className="app-nav__link">
+            Worklist
+          </NavLink>
           <NavLink to="/studies" className="app-nav__link">
             Studies
           </NavLink>

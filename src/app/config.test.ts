@@ -28,6 +28,7 @@ describe('parseAppConfig', () => {
         },
         branding: { name: 'Fovea' },
         studyList: { maxResults: 200 },
+        worklist: { pollIntervalSeconds: 30 },
         viewer: { cacheBytes: 1073741824, maxWebWorkers: 2 },
       },
     });

@@ -80,6 +80,17 @@ export const appConfigSchema = z.strictObject({
       .check(z.describe('the study list (/studies)')),
     { maxResults: 200 },
   ),
+  worklist: z._default(
+    z
+      .strictObject({
+        pollIntervalSeconds: z._default(
+          integer(5, 3_600, 'seconds between two searches of the worklist for new orders (5 to 3 600)'),
+          30,
+        ),
+      })
+      .check(z.describe('the worklist (/)')),
+    { pollIntervalSeconds: 30 },
+  ),
   viewer: z._default(
     z
       .strictObject({

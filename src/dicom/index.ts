@@ -5,3 +5,4 @@ export * from './personName';
 export * from './records';
 export * from './sopClass';
 export * from './tags';
+export * from './workitem';

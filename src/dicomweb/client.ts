@@ -4,13 +4,15 @@ import {
   personNameMatches,
   toInstanceMetadata,
   toSeriesSummary,
+  toScheduledProcedure,
   toStudySummary,
   type DicomJsonDataset,
+  type ScheduledProcedure,
   type InstanceMetadata,
   type SeriesSummary,
   type StudySummary,
 } from '../dicom';
-import { PacsError, toPacsError } from './errors';
+import { PacsError, pacsErrorFromResponse, toPacsError } from './errors';
 import {
   SERIES_FIELDS,
   hasWildcards,
@@ -26,6 +28,8 @@ export interface DicomWebClientOptions {
   wadoRoot: string;
   /** STOW-RS root; defaults to the QIDO-RS root. */
   stowRoot?: string | null;
+  /** UPS-RS root (worklist); null when there is no worklist. */
+  upsRoot?: string | null;
   /** How long to wait for an answer before counting the PACS as unreachable. */
   requestTimeoutMs?: number;
   /** What relative roots are resolved against; the page's address in the browser. */
@@ -104,6 +108,7 @@ export class DicomWebClient {
   readonly qidoRoot: string;
   readonly wadoRoot: string;
   readonly stowRoot: string;
+  readonly upsRoot: string | null;
   private readonly timeoutMs: number;
   private readonly client: api.DICOMwebClient;
 
@@ -112,6 +117,7 @@ export class DicomWebClient {
     this.qidoRoot = absoluteRoot(options.qidoRoot, baseUrl);
     this.wadoRoot = absoluteRoot(options.wadoRoot, baseUrl);
     this.stowRoot = absoluteRoot(options.stowRoot ?? options.qidoRoot, baseUrl);
+    this.upsRoot = options.upsRoot ? absoluteRoot(options.upsRoot, baseUrl) : null;
     this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     // verbose: false — failures are reported as PacsError values, not as console noise.
     this.client = new api.DICOMwebClient({ url: this.qidoRoot, singlepart: false, verbose: false });
@@ -144,6 +150,25 @@ export class DicomWebClient {
         ? received.filter((study) => personNameMatches(study.patient.name, text))
         : received;
     return { studies, received: Array.isArray(body) ? body.length : 0 };
+  }
+
+  /**
+   * UPS-RS Search Workitems for the procedures scheduled on a DA or DA range, sorted by scheduled
+   * start. A plain GET: dicomweb-client's workitem search cannot send a date-time range.
+   */
+  async searchWorkitems(
+    scheduledDates: string,
+    options: RequestOptions & { limit?: number } = {},
+  ): Promise<ScheduledProcedure[]> {
+    if (!this.upsRoot) throw new PacsError('not-found', 'No UPS-RS root (dicomweb.upsRoot) is configured');
+    const params = new URLSearchParams({
+      ScheduledProcedureStepStartDateTime: scheduledDates,
+      limit: String(options.limit ?? 5000),
+    });
+    const url = `${this.upsRoot}/workitems?${params.toString()}`;
+    const body = await this.getJson(url, `GET ${pathOf(this.upsRoot)}/workitems`, options);
+    const procedures = readAll(body, `GET ${pathOf(this.upsRoot)}/workitems`, toScheduledProcedure);
+    return procedures.sort((a, b) => (a.scheduledStart ?? '').localeCompare(b.scheduledStart ?? ''));
   }
 
   /** One study by its UID, or undefined when the PACS does not have it. */
@@ -193,6 +218,32 @@ export class DicomWebClient {
     frame: number,
   ): string {
     return `${this.wadoRoot}/studies/${studyInstanceUid}/series/${seriesInstanceUid}/instances/${sopInstanceUid}/frames/${frame}`;
+  }
+
+  /** GET of a DICOM JSON answer with fetch; 204 (nothing found) is an empty list. */
+  private async getJson(url: string, request: string, { signal }: RequestOptions): Promise<unknown> {
+    if (signal?.aborted) throw abortError();
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        headers: { accept: 'application/dicom+json' },
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw abortError();
+      throw pacsErrorFromResponse(request, 0, error instanceof Error ? error.message : undefined);
+    }
+    if (response.status === 204) return [];
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON: kept as text for the error detail.
+    }
+    if (!response.ok) throw pacsErrorFromResponse(request, response.status, body);
+    return body;
   }
 
   private async send(

@@ -2,3 +2,10 @@ export { DicomWebClient, type DicomWebClientOptions, type RequestOptions, type S
 export { PacsError, isAbortError, toPacsError, type PacsErrorKind } from './errors';
 export { retryDelayMs } from './retry';
 export { patientNamePattern, type StudySearch } from './studyQuery';
+export {
+  followStudyEvents,
+  parseEventStream,
+  type LiveState,
+  type StudyArrival,
+  type StudyEventHandlers,
+} from './studyEvents';

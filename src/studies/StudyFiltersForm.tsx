@@ -21,7 +21,7 @@ export function StudyFiltersForm({ filters, onChange, onSubmit }: StudyFiltersFo
     onChange({ ...filters, [key]: value });
   return (
     <form
-      className="study-filters"
+      className="filter-bar"
       role="search"
       aria-label="Filter studies"
       onSubmit={(event) => {

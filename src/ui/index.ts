@@ -1,5 +1,6 @@
 export { ErrorDetail } from './ErrorDetail';
 export { PacsUnreachableBanner } from './PacsUnreachableBanner';
+export { StatusBanner } from './StatusBanner';
 export { PatientBanner } from './PatientBanner';
 export { Spinner } from './Spinner';
 export { StateMessage, type StateMessageProps } from './StateMessage';

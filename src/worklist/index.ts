@@ -1,0 +1,1 @@
+export { WorklistPage, type WorklistPageProps } from './WorklistPage';
