@@ -11,6 +11,8 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'e2e',
+  // *.test.ts files in e2e/ are unit tests of the specs' helpers, run by vitest.
+  testMatch: '**/*.spec.ts',
   globalSetup: './e2e/global-setup.ts',
   // One browser at a time: the machine has two cores, shared with Orthanc and the gateway.
   workers: 1,

@@ -4,7 +4,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'demo/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
-    exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
+    include: [
+      'src/**/*.test.ts',
+      'demo/**/*.test.ts',
+      'server/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      // Pure helpers of the end-to-end tests; the Playwright specs are *.spec.ts.
+      'e2e/**/*.test.ts',
+    ],
+    exclude: ['node_modules/**', 'dist/**'],
   },
 });

@@ -80,16 +80,15 @@ export function orthancConfig(options: OrthancOptions, credentials: { username: 
       StudiesMetadata: 'Full',
       SeriesMetadata: 'Full',
     },
-    // GDCM's transcoder crashes Orthanc 1.10 when several frames are converted at once; DCMTK does
-    // every syntax but JPEG 2000, so GDCM is kept to those.
-    Gdcm: {
-      RestrictTransferSyntaxes: [
-        '1.2.840.10008.1.2.4.90',
-        '1.2.840.10008.1.2.4.91',
-        '1.2.840.10008.1.2.4.92',
-        '1.2.840.10008.1.2.4.93',
-      ],
-    },
+    // GDCM stays off. Debian's civetweb gives Orthanc's HTTP threads 100 KiB of stack, and
+    // gdcm::ImageWriter::Write (called for every transcoding GDCM answers) reserves 129 KiB of stack on
+    // entry: each GDCM transcoding writes past the thread's stack, which either kills Orthanc (SIGSEGV
+    // in libgdcmMSFF) or silently corrupts a neighbouring thread's stack, so crashes came and went with
+    // the load. Restricting GDCM to JPEG 2000 only moved the crash: a JPEG 2000 frame asked for in
+    // another syntax still killed Orthanc on the first request. The plugin cannot keep its decoder and
+    // drop its transcoder, so neither is used: DCMTK converts every syntax but JPEG 2000, and JPEG 2000
+    // frames are sent as stored and decoded in the browser.
+    Gdcm: { Enable: false },
     Worklists: { Enable: true, Database: join(options.dataDir, 'worklists') },
     // A study is "stable" (and announced on /changes) shortly after its last instance arrives.
     StableAge: 3,

@@ -1,4 +1,4 @@
-import { Enums, cache, eventTarget, type StackViewport, type Types } from '@cornerstonejs/core';
+import { Enums, cache, eventTarget, metaData, type StackViewport, type Types } from '@cornerstonejs/core';
 import { utilities as toolUtilities } from '@cornerstonejs/tools';
 import { frameTransferSyntax, registerMetadata, renderingEngine, stackToolGroup } from './engine';
 import { describeImageLoadError } from './imageLoadError';
@@ -29,6 +29,8 @@ export class StackController {
   /** The stack index of the image on the canvas (after a failed load, the canvas still has the last one). */
   private displayedIndex: number | undefined;
   private readonly cleanups: Array<() => void> = [];
+  /** Whether the user inverted the greys, relative to the file's own presentation (MONOCHROME1 is inverted). */
+  private userInverted = false;
   /**
    * Cornerstone's id for this viewport, new for every controller: loads still running for a destroyed
    * viewport (a remount, a series without images in between) then cannot reach its successor, which
@@ -56,10 +58,14 @@ export class StackController {
     this.listen(element, Events.STACK_NEW_IMAGE, (event) => {
       const { imageIdIndex } = (event as Types.EventTypes.StackNewImageEvent).detail;
       this.displayedIndex = imageIdIndex;
+      this.keepInversionTrueToImage();
       // Drawn on the next animation frame; "ready" waits for IMAGE_RENDERED.
       this.report({ imageIndex: imageIdIndex, status: 'loading', error: undefined });
     });
-    this.listen(element, Events.IMAGE_RENDERED, () => this.onRendered());
+    this.listen(element, Events.IMAGE_RENDERED, () => {
+      this.userInverted = this.viewport.getProperties().invert !== this.isMonochrome1();
+      this.onRendered();
+    });
     this.listen(element, Events.VOI_MODIFIED, () => this.report({ window: this.currentWindow() }));
     this.listen(eventTarget, Events.IMAGE_LOAD_ERROR, (event) => this.onLoadError(event as CustomEvent));
     // The right button zooms; the browser's menu would cover the image.
@@ -77,6 +83,7 @@ export class StackController {
     const index = Math.min(Math.max(0, initialIndex), Math.max(0, stack.length - 1));
     this.firstImagePending = true;
     this.displayedIndex = undefined;
+    this.userInverted = false;
     performance.clearMarks(FIRST_IMAGE_MARK);
     this.report({
       seriesInstanceUid,
@@ -133,7 +140,46 @@ export class StackController {
       this.firstImagePending = false;
       performance.mark(FIRST_IMAGE_MARK, { detail: { seriesInstanceUid: this.seriesInstanceUid } });
     }
+    this.publishImageRect();
     this.report({ status: 'ready', imageIndex, window: this.currentWindow(), error: undefined });
+  }
+
+  /**
+   * Cornerstone keeps one "invert" for a stack and sets it from the first MONOCHROME1 image it meets:
+   * in a stack that mixes MONOCHROME1 with other images (a codec test series, a CR series reprocessed
+   * by another workstation), the images after a MONOCHROME1 one were shown as negatives, and a
+   * MONOCHROME1 image of the same size as the one before it as a positive. Each new image is shown as
+   * its photometric interpretation says, with the user's own inversion kept.
+   */
+  private keepInversionTrueToImage(): void {
+    const wanted = this.isMonochrome1() !== this.userInverted;
+    if (this.viewport.getProperties().invert !== wanted) this.viewport.setProperties({ invert: wanted });
+  }
+
+  private isMonochrome1(): boolean {
+    const imageId = this.viewport.getCurrentImageId();
+    const pixelModule = imageId
+      ? (metaData.get('imagePixelModule', imageId) as { photometricInterpretation?: string } | undefined)
+      : undefined;
+    return pixelModule?.photometricInterpretation === 'MONOCHROME1';
+  }
+
+  /**
+   * Puts where the image is drawn on the element as data-image-rect ("left top right bottom" of the
+   * image's outer edges, CSS pixels of the canvas): the rendering tests compare the canvas with a
+   * reference rendering of the same pixels, and the fitted image's place depends on the viewport's size
+   * and camera.
+   */
+  private publishImageRect(): void {
+    const data = this.viewport.getImageData();
+    const indexToWorld = data?.imageData.indexToWorld?.bind(data.imageData);
+    if (!data || !indexToWorld) return;
+    const [columns, rows] = data.dimensions;
+    const corner = (column: number, row: number) =>
+      this.viewport.worldToCanvas(indexToWorld([column, row, 0]) as Types.Point3);
+    const [left, top] = corner(-0.5, -0.5);
+    const [right, bottom] = corner(columns - 0.5, rows - 0.5);
+    this.element.dataset.imageRect = [left, top, right, bottom].map((v) => v.toFixed(2)).join(' ');
   }
 
   private onLoadError(event: CustomEvent): void {
