@@ -8,6 +8,7 @@ import { readGatewayConfig } from '../server/config';
 import { freePort } from '../scripts/lib/ports';
 import { expect, orthancRest, test } from './fixtures';
 import { PacsRelay } from './relay';
+import { formatPersonName, parsePersonName } from '../src/dicom';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHOTS = 'test-results/screenshots';
@@ -34,6 +35,8 @@ test("the worklist shows today's orders with the demographics of the catalog", a
     const cells = rowOf(page, order).getByRole('gridcell');
     await expect(cells.nth(0)).toHaveText(`${order.time.slice(0, 2)}:${order.time.slice(2, 4)}`);
     for (const part of nameParts(order.patient.name)) await expect(cells.nth(1)).toContainText(part);
+    // Nothing but the name: no control codes or stray characters around its parts.
+    await expect(cells.nth(1)).toContainText(formatPersonName(parsePersonName(order.patient.name)));
     await expect(cells.nth(2)).toHaveText(order.patient.id);
     await expect(cells.nth(3)).toContainText(order.patient.sex);
     await expect(cells.nth(4)).toHaveText(order.description);

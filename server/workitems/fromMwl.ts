@@ -9,9 +9,19 @@ export interface MwlItem {
 
 export type ProcedureStepState = 'SCHEDULED' | 'IN PROGRESS' | 'COMPLETED' | 'CANCELED';
 
+/**
+ * ISO 2022 escape sequences (ESC, intermediate bytes, a final byte: ECMA-35). Orthanc 1.10 converts the
+ * characters of a worklist answer in a code extension (Korean, ISO 2022 IR 149) to UTF-8 but leaves the
+ * designations ("ESC $ ) C") in the text; they are control codes, never part of a name.
+ */
+// eslint-disable-next-line no-control-regex -- ESC is exactly what is removed
+const ESCAPE_SEQUENCE = /\x1b[\x20-\x2f]+[\x30-\x7e]/g;
+
 const text = (item: MwlItem | undefined, keyword: string): string | undefined => {
   const value = item?.[keyword];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  if (typeof value !== 'string') return undefined;
+  const clean = value.replace(ESCAPE_SEQUENCE, '').trim();
+  return clean !== '' ? clean : undefined;
 };
 const items = (item: MwlItem | undefined, keyword: string): MwlItem[] => {
   const value = item?.[keyword];

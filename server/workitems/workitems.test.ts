@@ -62,6 +62,14 @@ describe('workitemFromMwl', () => {
     });
   });
 
+  it('drops ISO 2022 designations that the worklist left in converted text', () => {
+    const korean = { ...order, PatientName: 'Kim^Minjun=\x1b$)C김^\x1b$)C민준' };
+    expect(workitemFromMwl(korean)['00100010']!.Value![0]).toEqual({
+      Alphabetic: 'Kim^Minjun',
+      Ideographic: '김^민준',
+    });
+  });
+
   it('gives the same order the same UID every time, and another order another one', () => {
     expect(workitemUid(order)).toBe(workitemUid({ ...order }));
     expect(workitemUid(order)).not.toBe(workitemUid(kanji));
