@@ -1,3 +1,4 @@
+import { ChoiceField, SearchField } from '../ui';
 import {
   DATE_RANGE_LABELS,
   EMPTY_FILTERS,
@@ -29,40 +30,26 @@ export function StudyFiltersForm({ filters, onChange, onSubmit }: StudyFiltersFo
         onSubmit();
       }}
     >
-      <label className="field field--wide">
-        <span className="field__label">Patient name</span>
-        <input
-          type="search"
-          name="patientName"
-          value={filters.patientName}
-          placeholder="e.g. doe jane"
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => set('patientName', event.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span className="field__label">Patient ID</span>
-        <input
-          type="search"
-          name="patientId"
-          value={filters.patientId}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => set('patientId', event.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span className="field__label">Accession</span>
-        <input
-          type="search"
-          name="accession"
-          value={filters.accessionNumber}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => set('accessionNumber', event.target.value)}
-        />
-      </label>
+      <SearchField
+        label="Patient name"
+        name="patientName"
+        value={filters.patientName}
+        placeholder="e.g. doe jane"
+        onChange={(value) => set('patientName', value)}
+        wide
+      />
+      <SearchField
+        label="Patient ID"
+        name="patientId"
+        value={filters.patientId}
+        onChange={(value) => set('patientId', value)}
+      />
+      <SearchField
+        label="Accession"
+        name="accession"
+        value={filters.accessionNumber}
+        onChange={(value) => set('accessionNumber', value)}
+      />
       <label className="field">
         <span className="field__label">Study date</span>
         <select
@@ -101,32 +88,20 @@ export function StudyFiltersForm({ filters, onChange, onSubmit }: StudyFiltersFo
           </label>
         </>
       )}
-      <label className="field">
-        <span className="field__label">Modality</span>
-        <select
-          name="modality"
-          value={filters.modality}
-          onChange={(event) => set('modality', event.target.value)}
-        >
-          <option value="">Any</option>
-          {MODALITY_OPTIONS.map((modality) => (
-            <option key={modality} value={modality}>
-              {modality}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field__label">Description</span>
-        <input
-          type="search"
-          name="description"
-          value={filters.description}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => set('description', event.target.value)}
-        />
-      </label>
+      <ChoiceField
+        label="Modality"
+        name="modality"
+        value={filters.modality}
+        onChange={(value) => set('modality', value)}
+        choices={MODALITY_OPTIONS}
+        anyLabel="Any"
+      />
+      <SearchField
+        label="Description"
+        name="description"
+        value={filters.description}
+        onChange={(value) => set('description', value)}
+      />
       {/* Lets Enter in a text field search at once. */}
       <button type="submit" className="button button--primary">
         Search

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
-import { ErrorDetail, PacsUnreachableBanner, StateMessage, usePacsQuery } from '../ui';
+import { FailureMessage, PacsUnreachableBanner, StateMessage, usePacsQuery } from '../ui';
 import { StudyFiltersForm } from './StudyFiltersForm';
 import { StudyTable, StudyTableSkeleton } from './StudyTable';
 import {
@@ -121,17 +121,7 @@ export function StudyListPage({ client, maxResults, onOpenIntent }: StudyListPag
       {query.waitingForPacs && query.error ? (
         <PacsUnreachableBanner error={query.error} />
       ) : query.error ? (
-        <StateMessage
-          kind="error"
-          title={query.error.userMessage}
-          actions={
-            <button type="button" className="button" onClick={query.retry}>
-              Try again
-            </button>
-          }
-        >
-          <ErrorDetail detail={query.error.detail} />
-        </StateMessage>
+        <FailureMessage error={query.error} onRetry={query.retry} />
       ) : null}
 
       {studies && studies.length > 0 ? (

@@ -1,7 +1,10 @@
+export { ChoiceField } from './ChoiceField';
 export { ErrorDetail } from './ErrorDetail';
+export { FailureMessage } from './FailureMessage';
 export { PacsUnreachableBanner } from './PacsUnreachableBanner';
 export { StatusBanner } from './StatusBanner';
 export { PatientBanner } from './PatientBanner';
+export { SearchField } from './SearchField';
 export { Spinner } from './Spinner';
 export { StateMessage, type StateMessageProps } from './StateMessage';
 export { usePacsQuery, type PacsQuery } from './usePacsQuery';

@@ -1,4 +1,5 @@
 import { formatDate } from '../dicom';
+import { ChoiceField, SearchField } from '../ui';
 import { RESULT_STATUS_LABELS, type ResultStatusKind } from './resultStatus';
 import { STATUS_ORDER, type WorklistFilters } from './worklistFilters';
 
@@ -43,44 +44,30 @@ export function WorklistFiltersBar({
             }}
           />
         </label>
-        <label className="field field--wide">
-          <span className="field__label">Patient, ID or accession</span>
-          <input
-            type="search"
-            name="q"
-            value={filters.text}
-            placeholder="e.g. doe jane"
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => set('text', event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">Modality</span>
-          <select
-            name="modality"
-            value={filters.modality}
-            onChange={(event) => set('modality', event.target.value)}
-          >
-            <option value="">All</option>
-            {modalities.map((modality) => (
-              <option key={modality}>{modality}</option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">Station</span>
-          <select
-            name="station"
-            value={filters.station}
-            onChange={(event) => set('station', event.target.value)}
-          >
-            <option value="">All</option>
-            {stations.map((station) => (
-              <option key={station}>{station}</option>
-            ))}
-          </select>
-        </label>
+        <SearchField
+          label="Patient, ID or accession"
+          name="q"
+          value={filters.text}
+          placeholder="e.g. doe jane"
+          onChange={(value) => set('text', value)}
+          wide
+        />
+        <ChoiceField
+          label="Modality"
+          name="modality"
+          value={filters.modality}
+          onChange={(value) => set('modality', value)}
+          choices={modalities}
+          anyLabel="All"
+        />
+        <ChoiceField
+          label="Station"
+          name="station"
+          value={filters.station}
+          onChange={(value) => set('station', value)}
+          choices={stations}
+          anyLabel="All"
+        />
       </form>
       <div className="status-filter" role="group" aria-label="Result status">
         {STATUS_ORDER.map((kind) => (

@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { formatDate, toDicomDate } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
-import { ErrorDetail, StateMessage, StatusBanner } from '../ui';
+import { FailureMessage, StateMessage, StatusBanner } from '../ui';
 import { useWorklistData } from './useWorklistData';
 import { useWorklistStore } from './useWorklistStore';
 import { WorklistFiltersBar } from './WorklistFiltersBar';
@@ -171,17 +171,7 @@ export function WorklistPage({ client, pollIntervalSeconds, onOpenIntent }: Work
           }
         />
       ) : data.worklistError && !data.retrying ? (
-        <StateMessage
-          kind="error"
-          title={data.worklistError.userMessage}
-          actions={
-            <button type="button" className="button" onClick={data.retry}>
-              Try again
-            </button>
-          }
-        >
-          <ErrorDetail detail={data.worklistError.detail} />
-        </StateMessage>
+        <FailureMessage error={data.worklistError} onRetry={data.retry} />
       ) : data.worklistError ? (
         <StateMessage kind="info" title="Waiting for the worklist to answer…" />
       ) : (
