@@ -7,8 +7,9 @@ import {
 } from '../../dicom';
 import { OPV_TAGS, type OpvKeyword } from './opvTags';
 
-/** SOP Class UID of Visual Field Static Perimetry Measurements (PS3.4 B.5). */
-export const OPV_SOP_CLASS_UID = '1.2.840.10008.5.1.4.1.1.80.1';
+import { OPV_SOP_CLASS_UID } from '../sopClasses';
+
+export { OPV_SOP_CLASS_UID };
 
 export type Eye = 'R' | 'L';
 
