@@ -159,6 +159,11 @@ test('the 10-2 with an advanced defect and the unreliable test show what the dat
 });
 
 test('the visual-field PDF report shows page 1 with its text, pages and a download', async ({ page }) => {
+  // pdf.js must work within the gateway's Content-Security-Policy as it is.
+  const blocked: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
   const study = demoStudy('opv');
   const reportSeries = study.series.find((s) => s.modality === 'DOC')!;
   await openViewer(page, study.studyInstanceUID, reportSeries.seriesInstanceUID);
@@ -201,6 +206,7 @@ test('the visual-field PDF report shows page 1 with its text, pages and a downlo
   await report.getByRole('button', { name: 'Download PDF' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('MÜLLER_Jürgen_2025-09-15_Visual_field_report.pdf');
+  expect(blocked).toEqual([]);
 });
 
 test('a colour fundus photograph keeps its colour in the image viewer', async ({ page }) => {

@@ -456,7 +456,7 @@ function GlobalIndices({ test, y }: { test: VisualFieldTest; y: number }) {
           <text x={i < 2 ? 30 : 420} y={y + (i % 2) * 22} fontWeight="bold">
             {label}
           </text>
-          <text x={i < 2 ? 210 : 470} y={y + (i % 2) * 22} data-value={key}>
+          <text x={i < 2 ? 232 : 470} y={y + (i % 2) * 22} data-value={key}>
             {value}
           </text>
         </g>
