@@ -98,6 +98,27 @@ const fundusPair = (size: number, cupDiscRatio: { R: number; L: number }): Serie
 
 const [fieldOd, fieldOs] = DEMO_VISUAL_FIELDS;
 
+/** A study of visual fields only, one series per test, for the catalog entries of one study key. */
+function visualFieldStudy(key: string, description: string, accessionNumber: string): DemoStudy {
+  const fields = DEMO_VISUAL_FIELDS.filter((field) => field.studyKey === key);
+  const first = fields[0]!;
+  return study(
+    key,
+    first.patient,
+    first.date,
+    first.time,
+    description,
+    accessionNumber,
+    fields.map((field) => ({
+      number: field.seriesNumber,
+      modality: 'OPV',
+      description: `Visual field ${field.pattern} ${field.eye === 'R' ? 'OD' : 'OS'}`,
+      instances: 1,
+      content: { kind: 'visual-field', field: field.key } as const,
+    })),
+  );
+}
+
 /** Prior fundus photographs, so that every patient has a history in the archive. */
 const PRIORS: ReadonlyArray<[patient: string, date: string]> = [
   ['papadopoulou', '20240318'],
@@ -180,6 +201,8 @@ export const DEMO_STUDIES: readonly DemoStudy[] = [
       },
     },
   ]),
+  visualFieldStudy('opv-papadopoulou', 'VISUAL FIELDS', 'ACC-VF-0002'),
+  visualFieldStudy('opv-garcia', 'VISUAL FIELDS', 'ACC-VF-0003'),
   study(
     DEMO_MR.studyKey,
     DEMO_MR.patient,

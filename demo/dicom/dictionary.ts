@@ -242,6 +242,7 @@ export const DICTIONARY = {
   ValueType: [0x0040a040, 'CS'], // (0040,A040)
   ConceptNameCodeSequence: [0x0040a043, 'SQ'], // (0040,A043)
   TextValue: [0x0040a160, 'UT'], // (0040,A160)
+  ConceptCodeSequence: [0x0040a168, 'SQ'], // (0040,A168)
   MeasuredValueSequence: [0x0040a300, 'SQ'], // (0040,A300)
   NumericValue: [0x0040a30a, 'DS'], // (0040,A30A)
   DocumentTitle: [0x00420010, 'ST'], // (0042,0010)

@@ -35,16 +35,37 @@ const GRID_24_2: ReadonlyArray<[number, number[]]> = [
   [3, [-27, -21, -15, -9, -3, 3, 9, 15, 21]],
 ];
 
+/**
+ * Rows of the 10-2 grid (2° apart, within 10° of fixation): y, and the x positions (right eye); the grid
+ * is mirrored below the midline. 68 locations.
+ */
+const GRID_10_2: ReadonlyArray<[number, number[]]> = [
+  [9, [-1, 1]],
+  [7, [-5, -3, -1, 1, 3, 5]],
+  [5, [-7, -5, -3, -1, 1, 3, 5, 7]],
+  [3, [-7, -5, -3, -1, 1, 3, 5, 7]],
+  [1, [-9, -7, -5, -3, -1, 1, 3, 5, 7, 9]],
+];
+
+/** Printed order: top row first, left to right. */
+const mirroredGrid = (grid: ReadonlyArray<[number, number[]]>) =>
+  [...grid, ...grid.map(([y, xs]) => [-y, xs] as [number, number[]]).reverse()].flatMap(([y, xs]) =>
+    xs.map((x) => ({ x, y })),
+  );
+
 export const TEST_PATTERNS = {
   '24-2': {
     name: '24-2',
     code: { value: '111800', scheme: 'DCM', meaning: 'Visual Field 24-2 Test Pattern' },
     // Printed order: top row first, left to right; 54 locations at ±3°, ±9°, ... ±27°.
-    rightEyePoints: [
-      ...GRID_24_2,
-      ...GRID_24_2.map(([y, xs]) => [-y, xs] as [number, number[]]).reverse(),
-    ].flatMap(([y, xs]) => xs.map((x) => ({ x, y }))),
+    rightEyePoints: mirroredGrid(GRID_24_2),
     extentDegrees: { horizontal: 54, vertical: 42 },
+  },
+  '10-2': {
+    name: '10-2',
+    code: { value: '111801', scheme: 'DCM', meaning: 'Visual Field 10-2 Test Pattern' },
+    rightEyePoints: mirroredGrid(GRID_10_2),
+    extentDegrees: { horizontal: 18, vertical: 18 },
   },
 } satisfies Record<string, TestPattern>;
 export type TestPatternName = keyof typeof TEST_PATTERNS;
@@ -94,6 +115,14 @@ export const DEFECTS = {
     if (at.y === 3 && at.nasal >= 21) loss += 9;
     return loss;
   },
+  // Advanced glaucoma: a dense superior altitudinal loss sparing a central island, and an inferior
+  // nasal arcuate loss; many locations are not seen at all.
+  'advanced superior and inferior arcuate': (at, noise) => {
+    let loss = 0;
+    if (at.y > 0 && at.eccentricity >= 3) loss += 24 + 10 * noise;
+    if (at.y < 0 && at.eccentricity >= 5 && at.nasal > -3) loss += 11 + 8 * noise;
+    return loss;
+  },
 } satisfies Record<string, DefectModel>;
 export type DefectName = keyof typeof DEFECTS;
 
@@ -138,6 +167,10 @@ export interface VisualFieldTestPoint {
   patternDeviationProbability: number;
 }
 
+/** Glaucoma Hemifield Test outcomes (PS3.16 CID 4254). */
+export type GlaucomaHemifieldTestResult =
+  'Within normal limits' | 'Borderline' | 'Outside normal limits' | 'General reduction in sensitivity';
+
 export interface VisualFieldResult extends VisualFieldSpec {
   points: VisualFieldTestPoint[];
   /** Mean of the sensitivities. */
@@ -156,6 +189,22 @@ export interface VisualFieldResult extends VisualFieldSpec {
   blindSpot: { x: number; y: number };
   /** Lowest sensitivity the perimeter could test (its dimmest level is brighter than 0 dB). */
   minimumSensitivityDb: number;
+  /** Compares the superior and inferior hemifields; defined for the 24-2 only, absent otherwise. */
+  glaucomaHemifieldTest?: GlaucomaHemifieldTestResult;
+}
+
+/**
+ * A simplified Glaucoma Hemifield Test: the difference between the hemifields in how many locations
+ * have a pattern deviation below p < 1%, mirrored across the horizontal midline.
+ */
+function hemifieldTest(points: VisualFieldTestPoint[], mdProbability: number): GlaucomaHemifieldTestResult {
+  const depressed = (upper: boolean) =>
+    points.filter((p) => p.y > 0 === upper && p.patternDeviationProbability < 1).length;
+  const asymmetry = Math.abs(depressed(true) - depressed(false));
+  if (asymmetry >= 3) return 'Outside normal limits';
+  if (mdProbability < 0.5) return 'General reduction in sensitivity';
+  if (asymmetry >= 2) return 'Borderline';
+  return 'Within normal limits';
 }
 
 /** Deterministic noise in [0, 1) for a location and seed. */
@@ -240,12 +289,13 @@ export function measureVisualField(spec: VisualFieldSpec): VisualFieldResult {
     weights += weight;
   });
   const { reliability } = spec;
+  const meanDeviationProbability = percent(normalCdf(md / 1.6));
   return {
     ...spec,
     points,
     meanSensitivityDb: round(mean(points.map((p) => p.sensitivityDb)), 1),
     meanDeviationDb: round(md, 2),
-    meanDeviationProbability: percent(normalCdf(md / 1.6)),
+    meanDeviationProbability,
     patternStandardDeviationDb: round(psd, 2),
     patternStandardDeviationProbability: percent(1 - normalCdf((psd - 1.5) / 0.4)),
     visualFieldIndexPercent: Math.round((100 * weighted) / weights),
@@ -254,5 +304,8 @@ export function measureVisualField(spec: VisualFieldSpec): VisualFieldResult {
     falseNegativePercent: Math.round((100 * reliability.falseNegatives) / reliability.negativeCatchTrials),
     blindSpot,
     minimumSensitivityDb: 0,
+    ...(spec.pattern === '24-2'
+      ? { glaucomaHemifieldTest: hemifieldTest(points, meanDeviationProbability) }
+      : {}),
   };
 }

@@ -7,7 +7,7 @@ import { demoStudy } from '../catalog/studies';
 import { DEMO_VISUAL_FIELDS, type DemoVisualField } from '../catalog/visualFields';
 import { dcmdump, parseDump, valueOf, valuesOf, type DumpedElement } from '../dicom/dcmdump';
 import { part10 } from '../dicom/writer';
-import { measureVisualField, testLocations, TEST_PATTERNS } from './model';
+import { measureVisualField, testLocations, TEST_PATTERNS, TEST_STRATEGIES } from './model';
 import { visualFieldInstance } from './opv';
 
 const dir = mkdtempSync(join(tmpdir(), 'fovea-opv-'));
@@ -106,13 +106,18 @@ describe('the OPV instance', () => {
     async (_, field) => {
       const { text, elements } = await writeOpv(field);
       expect(text).not.toMatch(/Unknown Tag|unknown/i);
-      expect(text).toMatch(/\(0024,0089\) SQ \(Sequence with undefined length #=54\)/);
+      expect(text).toContain(`(0024,0089) SQ (Sequence with undefined length #=${field.points.length})`);
       expect(elements.every((e) => e.keyword !== '?')).toBe(true);
       expect(valueOf(elements, 'SOPClassUID')).toBe('1.2.840.10008.5.1.4.1.1.80.1');
       expect(valueOf(elements, 'Modality')).toBe('OPV');
       expect(valueOf(elements, 'MeasurementLaterality')).toBe(field.eye);
       expect(valuesOf(elements, 'CodeValue')).toEqual(
-        expect.arrayContaining(['111800', '111815', '111844', '111852']),
+        expect.arrayContaining([
+          TEST_PATTERNS[field.pattern].code.value,
+          TEST_STRATEGIES[field.strategy].code.value,
+          '111844',
+          '111852',
+        ]),
       );
 
       const x = numbers(valuesOf(elements, 'VisualFieldTestPointXCoordinate'));
@@ -183,5 +188,51 @@ describe('the OPV instance', () => {
     const { elements } = await writeOpv(DEMO_VISUAL_FIELDS[0]!);
     expect(valueOf(elements, 'PatientName')).toBe('Müller^Jürgen');
     expect(valueOf(elements, 'PatientID')).toBe('FOV1001');
+  });
+});
+
+describe('the other patterns and defects of the catalog', () => {
+  const byKey = (key: string) => DEMO_VISUAL_FIELDS.find((f) => f.key === key)!;
+
+  it('lays out the 10-2 as 68 locations 2° apart within 10° of fixation', () => {
+    const points = testLocations('10-2', 'R');
+    expect(points).toHaveLength(68);
+    expect(new Set(points.map((p) => `${p.x},${p.y}`)).size).toBe(68);
+    for (const p of points) {
+      expect(Math.abs(p.x) % 2).toBe(1);
+      expect(Math.abs(p.y) % 2).toBe(1);
+      expect(Math.hypot(p.x, p.y)).toBeLessThan(10);
+    }
+  });
+
+  it('holds an advanced defect: MD worse than −12 dB and locations not seen', () => {
+    for (const key of ['papadopoulou-2025-od-10-2', 'papadopoulou-2025-os-24-2']) {
+      const field = byKey(key);
+      expect(field.meanDeviationDb).toBeLessThan(-12);
+      expect(field.points.some((p) => !p.seen)).toBe(true);
+    }
+    expect(byKey('papadopoulou-2025-od-10-2').pattern).toBe('10-2');
+  });
+
+  it('holds one unreliable test: fixation losses over 20% and false positives over 15%', () => {
+    const field = byKey('garcia-2025-od-unreliable');
+    expect(field.reliability.fixationLosses / field.reliability.fixationChecks).toBeGreaterThan(0.2);
+    expect(field.falsePositivePercent).toBeGreaterThan(15);
+    const others = DEMO_VISUAL_FIELDS.filter((f) => f !== field);
+    for (const other of others) expect(other.falsePositivePercent).toBeLessThanOrEqual(15);
+  });
+});
+
+describe('the Glaucoma Hemifield Test', () => {
+  it('is outside normal limits for the arcuate defect, within for the normal field, absent for the 10-2', async () => {
+    const [od, os] = DEMO_VISUAL_FIELDS;
+    expect(od!.glaucomaHemifieldTest).toBe('Within normal limits');
+    expect(os!.glaucomaHemifieldTest).toBe('Outside normal limits');
+    const tenTwo = DEMO_VISUAL_FIELDS.find((f) => f.pattern === '10-2')!;
+    expect(tenTwo.glaucomaHemifieldTest).toBeUndefined();
+    const { elements } = await writeOpv(os!);
+    expect(valuesOf(elements, 'CodeValue')).toEqual(expect.arrayContaining(['111855', '111847']));
+    const { elements: none } = await writeOpv(tenTwo);
+    expect(valuesOf(none, 'CodeValue')).not.toContain('111855');
   });
 });

@@ -8,7 +8,13 @@ import {
   type SeriesContext,
   type StudyContext,
 } from '../instances/common';
-import { TEST_PATTERNS, TEST_STRATEGIES, type Code, type VisualFieldResult } from './model';
+import {
+  TEST_PATTERNS,
+  TEST_STRATEGIES,
+  type Code,
+  type GlaucomaHemifieldTestResult,
+  type VisualFieldResult,
+} from './model';
 
 // Visual Field Static Perimetry Measurements IOD (PS3.3 A.65). Each attribute is named by its keyword;
 // the writer takes tag and VR from ../dicom/dictionary, which a test checks against dcmtk's dictionary.
@@ -19,6 +25,22 @@ const WHITE: Code = { value: '371251000', scheme: 'SCT', meaning: 'White' };
 const BLIND_SPOT_MONITORING: Code = { value: '111844', scheme: 'DCM', meaning: 'Blind Spot Monitoring' };
 /** PS3.16 CID 4257 (Visual Field Global Index Name). */
 const VISUAL_FIELD_INDEX: Code = { value: '111852', scheme: 'DCM', meaning: 'Visual Field Index' };
+const GLAUCOMA_HEMIFIELD_TEST: Code = {
+  value: '111855',
+  scheme: 'DCM',
+  meaning: 'Glaucoma Hemifield Test Analysis',
+};
+/** PS3.16 CID 4254 (Visual Field Static Perimetry Test Analysis Result). */
+const GHT_RESULTS: Record<GlaucomaHemifieldTestResult, Code> = {
+  'Within normal limits': { value: '125112009', scheme: 'SCT', meaning: 'Within normal limits' },
+  Borderline: { value: '111848', scheme: 'DCM', meaning: 'Borderline' },
+  'Outside normal limits': { value: '111847', scheme: 'DCM', meaning: 'Outside normal limits' },
+  'General reduction in sensitivity': {
+    value: '111850',
+    scheme: 'DCM',
+    meaning: 'General reduction in sensitivity',
+  },
+};
 const PERCENT: Code = { value: '%', scheme: 'UCUM', meaning: 'percent' };
 /** The normative model the deviations and probabilities come from: the demo's own, so a local code. */
 const NORMALS_ALGORITHM: Code = {
@@ -183,6 +205,20 @@ export function visualFieldAttributes(result: VisualFieldResult): Dataset {
         ],
         IndexNormalsFlag: 'NO',
       },
+      ...(result.glaucomaHemifieldTest
+        ? [
+            {
+              DataObservationSequence: [
+                {
+                  ValueType: 'CODE',
+                  ConceptNameCodeSequence: [codeItem(GLAUCOMA_HEMIFIELD_TEST)],
+                  ConceptCodeSequence: [codeItem(GHT_RESULTS[result.glaucomaHemifieldTest])],
+                },
+              ],
+              IndexNormalsFlag: 'NO',
+            },
+          ]
+        : []),
     ],
 
     // Ophthalmic Patient Clinical Information and Test Lens Parameters module (C.8.30.3.5): the tested eye.

@@ -57,6 +57,7 @@ type SearchCall = (options: {
   studyInstanceUID?: string;
   request: XhrRequest;
 }) => Promise<unknown>;
+type BulkDataCall = (options: { BulkDataURI: string; request: XhrRequest }) => Promise<unknown>;
 type MetadataCall = (options: {
   studyInstanceUID: string;
   seriesInstanceUID: string;
@@ -208,6 +209,22 @@ export class DicomWebClient {
       }),
     );
     return readAll(body, request, toInstanceMetadata);
+  }
+
+  /**
+   * The bytes of one bulk data element (an encapsulated PDF, for one) from the BulkDataURI the metadata
+   * gave; a relative URI is resolved against the WADO-RS root. Multipart answers are unpacked.
+   */
+  async retrieveBulkData(bulkDataUri: string, options: RequestOptions = {}): Promise<Uint8Array> {
+    const url = new URL(bulkDataUri, `${this.wadoRoot}/`).href;
+    const request = `GET ${pathOf(url)}`;
+    const body = await this.send(request, options, (xhr) =>
+      (this.client.retrieveBulkData as unknown as BulkDataCall)({ BulkDataURI: url, request: xhr }),
+    );
+    const part = Array.isArray(body) ? (body[0] as unknown) : body;
+    if (part instanceof ArrayBuffer) return new Uint8Array(part);
+    if (ArrayBuffer.isView(part)) return new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+    throw new PacsError('invalid-response', `${request}: expected the bulk data's bytes, got ${typeof part}`);
   }
 
   /** The WADO-RS address of one frame (1-based), which the image loader fetches itself. */

@@ -2,6 +2,7 @@ import { Suspense, useCallback, useEffect, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { formatDateAndTime, formatPersonName, type SeriesSummary, type StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
+import { LazyReportViewport, reportKindOf } from '../reports';
 import { ErrorDetail, PacsUnreachableBanner, PatientBanner, StateMessage } from '../ui';
 import type { ViewerSettings } from './engine';
 import { LazyStackViewport, prepareImageViewer } from './lazyViewport';
@@ -190,6 +191,20 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
         <div className="viewer__stage">
           {studies.isCurrent && allSeries.length === 0 ? (
             <StateMessage kind="empty" title="This study has no series to show." />
+          ) : selected && reportKindOf(selected) ? (
+            // Visual fields and PDF reports have their own renderers, loaded when first needed.
+            <Suspense
+              fallback={
+                <ViewportPlaceholder seriesInstanceUid={shownSeries} loadingText="Loading the report…" />
+              }
+            >
+              <LazyReportViewport
+                client={client}
+                study={study}
+                series={selected}
+                studySeries={allSeries.filter((s) => s.studyInstanceUid === selected.studyInstanceUid)}
+              />
+            </Suspense>
           ) : (
             <ImageArea
               settings={settings}
