@@ -1,3 +1,4 @@
+export { Dialog } from './Dialog';
 export { ErrorDetail } from './ErrorDetail';
 export { PacsUnreachableBanner } from './PacsUnreachableBanner';
 export { PatientBanner } from './PatientBanner';
