@@ -80,7 +80,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   const assigned = useViewerStore((state) => state.viewports);
   const activeViewport = useViewerStore((state) => state.activeViewport);
   const tool = useViewerStore((state) => state.tool);
-  const { setLayout, showSeries, activate, setTool, reset } = useViewerStore.getState();
+  const { setLayout, showSeries, keepSeries, activate, setTool, reset } = useViewerStore.getState();
   const [helpOpen, setHelpOpen] = useState(false);
 
   // A new viewer page starts from one viewport, the window/level tool and nothing assigned.
@@ -126,16 +126,16 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
     [showSeries, setParams],
   );
 
-  const openStudy = useCallback(
-    (studyInstanceUid: string) =>
-      setParams((current) => {
-        const next = new URLSearchParams(current);
-        const uids = [...request.studyInstanceUids, studyInstanceUid];
-        next.set('StudyInstanceUIDs', [...new Set(uids)].join(','));
-        return next;
-      }),
-    [setParams, request.studyInstanceUids],
-  );
+  const openStudy = (studyInstanceUid: string) => {
+    // The series list reloads with the added study; the first viewport keeps its series meanwhile.
+    if (firstViewport) keepSeries(0, firstViewport);
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      const uids = [...request.studyInstanceUids, studyInstanceUid];
+      next.set('StudyInstanceUIDs', [...new Set(uids)].join(','));
+      return next;
+    });
+  };
 
   const loadThumbnail = useCallback(
     (series: SeriesSummary, signal: AbortSignal) =>
@@ -148,7 +148,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   const candidates = useMemo(() => allSeries.filter(seriesIsImages).map(refOf), [allSeries]);
   const changeLayout = (next: LayoutId) => {
     // Keep the first viewport's series (possibly the default one) when the others are filled in.
-    if (!assigned[0] && firstViewport) showSeries(0, firstViewport);
+    if (firstViewport) keepSeries(0, firstViewport);
     setLayout(next, candidates);
   };
 

@@ -12,6 +12,8 @@ interface ViewerState {
   tool: ToolId;
   setLayout: (layout: LayoutId, candidates: readonly SeriesRef[]) => void;
   showSeries: (viewport: number, series: SeriesRef) => void;
+  /** Records what a viewport shows by default, so that it keeps it while the series list reloads. */
+  keepSeries: (viewport: number, series: SeriesRef) => void;
   activate: (viewport: number) => void;
   setTool: (tool: ToolId) => void;
   /** A fresh workspace for other studies. */
@@ -41,6 +43,13 @@ export const useViewerStore = create<ViewerState>()((set) => ({
       const viewports = [...state.viewports];
       viewports[viewport] = series;
       return { viewports, activeViewport: viewport };
+    }),
+  keepSeries: (viewport, series) =>
+    set((state) => {
+      if (state.viewports[viewport]) return state;
+      const viewports = [...state.viewports];
+      viewports[viewport] = series;
+      return { viewports };
     }),
   activate: (viewport) => set({ activeViewport: viewport }),
   setTool: (tool) => set({ tool }),
