@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DicomWebClient } from './client';
 import { PacsError } from './errors';
 
@@ -177,6 +177,28 @@ describe('DicomWebClient', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     await expect(client().searchStudies({}, { signal: controller.signal })).rejects.toMatchObject({
       name: 'AbortError',
+    });
+  });
+});
+
+describe('retrieveSeriesThumbnail', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks for one JPEG of the series at the size given', async () => {
+    const fetch = vi.fn(async () => new Response(new Blob(['jpeg'], { type: 'image/jpeg' })));
+    vi.stubGlobal('fetch', fetch);
+    const blob = await client().retrieveSeriesThumbnail('1', '2', 96);
+    expect(blob.type).toBe('image/jpeg');
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe(`${ROOT}/studies/1/series/2/rendered?viewport=96,96`);
+    expect(init.headers).toEqual({ Accept: 'image/jpeg' });
+  });
+
+  it('fails with a PacsError when the archive cannot draw the series', async () => {
+    vi.stubGlobal('fetch', async () => new Response('', { status: 400 }));
+    await expect(client().retrieveSeriesThumbnail('1', '2', 96)).rejects.toMatchObject({
+      name: 'PacsError',
+      status: 400,
     });
   });
 });

@@ -263,6 +263,30 @@ export class DicomWebClient {
     return body;
   }
 
+  /**
+   * A series drawn by the archive as a JPEG (WADO-RS rendered), scaled to fit `size` pixels: a
+   * thumbnail that needs no decoding in the browser. Asked at low priority, behind the images.
+   */
+  async retrieveSeriesThumbnail(
+    studyInstanceUid: string,
+    seriesInstanceUid: string,
+    size: number,
+    { signal }: RequestOptions = {},
+  ): Promise<Blob> {
+    const url = `${this.wadoRoot}/studies/${studyInstanceUid}/series/${seriesInstanceUid}/rendered?viewport=${size},${size}`;
+    const request = `GET ${pathOf(url)}`;
+    let response: Response;
+    try {
+      // Orthanc answers 400 to a browser's image Accept list (image/avif, …, image/*): name one type.
+      response = await fetch(url, { headers: { Accept: 'image/jpeg' }, signal, priority: 'low' });
+    } catch (error) {
+      if (signal?.aborted) throw abortError();
+      throw toPacsError(error, request);
+    }
+    if (!response.ok) throw pacsErrorFromResponse(request, response.status);
+    return response.blob();
+  }
+
   private async send(
     request: string,
     { signal }: RequestOptions,

@@ -1,4 +1,5 @@
 export { ChoiceField } from './ChoiceField';
+export { Dialog } from './Dialog';
 export { ErrorDetail } from './ErrorDetail';
 export { FailureMessage } from './FailureMessage';
 export { PacsUnreachableBanner } from './PacsUnreachableBanner';

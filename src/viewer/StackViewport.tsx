@@ -1,13 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { startEngine, type ViewerSettings } from './engine';
-
-export { startEngine };
 import { isTextEntry, stackKeyAction } from './keyboard';
 import { StackController } from './stackController';
 import type { StackImage } from './stackOrder';
+import { setPrimaryTool } from './toolGroup';
+import type { ToolId } from './tools';
+import { onViewportCommand } from './viewportCommands';
+import { useSeriesProgress } from './useSeriesProgress';
 import { EMPTY_DISPLAY, useViewportStore } from './useViewportStore';
 import { ViewportCard, ViewportLoading } from './ViewportCard';
-import { ViewportOverlay, type OverlayText } from './ViewportOverlay';
+import { OrientationMarkers, ViewportOverlay, type OverlayText } from './ViewportOverlay';
+
+export { startEngine };
 
 export interface StackViewportProps {
   viewportId: string;
@@ -16,6 +20,10 @@ export interface StackViewportProps {
   /** The series' images in order (at least one). */
   stack: readonly StackImage[];
   overlay: OverlayText;
+  /** The viewport the keys and the toolbar act on. */
+  active: boolean;
+  /** The tool on the left mouse button (shared by every viewport). */
+  tool: ToolId;
 }
 
 /**
@@ -28,37 +36,54 @@ export function StackViewport({
   seriesInstanceUid,
   stack,
   overlay,
+  active,
+  tool,
 }: StackViewportProps) {
   const canvasHost = useRef<HTMLDivElement>(null);
   const controller = useRef<StackController | null>(null);
   const stored = useViewportStore((state) => state.viewports[viewportId]);
   const update = useViewportStore((state) => state.update);
   const remove = useViewportStore((state) => state.remove);
+  const reportProgress = useSeriesProgress((state) => state.report);
 
   useEffect(() => {
     const element = canvasHost.current;
     if (!element) return undefined;
     startEngine(settings);
-    const created = new StackController(viewportId, element, (patch) => update(viewportId, patch));
+    const created = new StackController(
+      viewportId,
+      element,
+      (patch) => update(viewportId, patch),
+      reportProgress,
+    );
     controller.current = created;
     const observer = new ResizeObserver(() => created.resize());
     observer.observe(element);
+    const stopListening = onViewportCommand(viewportId, (command) => {
+      if (command.kind === 'action') created.apply(command.action);
+      else if (command.kind === 'window') created.setWindow(command.preset);
+      else created.setCineRate(command.framesPerSecond);
+    });
     return () => {
+      stopListening();
       observer.disconnect();
       created.destroy();
       controller.current = null;
       remove(viewportId);
     };
-  }, [viewportId, settings, update, remove]);
+  }, [viewportId, settings, update, remove, reportProgress]);
 
   useEffect(() => {
     void controller.current?.show(seriesInstanceUid, stack);
   }, [stack, seriesInstanceUid]);
 
+  useEffect(() => setPrimaryTool(tool), [tool]);
+
   const imageCount = stack.length;
 
-  // The viewer's keys work wherever the focus is on the page, except in a field.
+  // The stack keys move the active viewport wherever the focus is on the page, except in a field.
   useEffect(() => {
+    if (!active) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
       if (
         event.defaultPrevented ||
@@ -69,15 +94,15 @@ export function StackViewport({
       )
         return;
       const action = stackKeyAction(event.key, imageCount);
-      const active = controller.current;
-      if (!action || !active) return;
-      if ('scrollBy' in action) active.scroll(action.scrollBy);
-      else active.jumpTo(action.jumpTo);
+      const current = controller.current;
+      if (!action || !current) return;
+      if ('scrollBy' in action) current.scroll(action.scrollBy);
+      else current.jumpTo(action.jumpTo);
       event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [imageCount]);
+  }, [imageCount, active]);
 
   // Values reported for the previous series do not describe the one being loaded.
   const display = stored && stored.seriesInstanceUid === seriesInstanceUid ? stored : EMPTY_DISPLAY;
@@ -91,6 +116,8 @@ export function StackViewport({
       data-series-uid={seriesInstanceUid}
       data-image-index={display.imageIndex}
       data-image-count={imageCount}
+      data-inverted={display.inverted}
+      data-cine={display.cinePlaying ? 'playing' : 'stopped'}
       tabIndex={0}
       aria-label="Image viewport. Arrow keys, Page Up and Page Down move through the images."
       // Cornerstone's tools keep mouse-down from focusing; the keys should work after a click.
@@ -106,11 +133,34 @@ export function StackViewport({
           hint="Other images of the series can still be viewed: scroll on."
         />
       ) : (
-        <ViewportOverlay
-          text={overlay}
-          imageIndex={display.imageIndex}
-          imageCount={imageCount}
-          window={display.window}
+        <>
+          <ViewportOverlay
+            text={overlay}
+            imageIndex={display.imageIndex}
+            imageCount={imageCount}
+            window={display.window}
+            inverted={display.inverted}
+            hasPixelSpacing={display.hasPixelSpacing}
+          />
+          {display.markers && <OrientationMarkers markers={display.markers} />}
+        </>
+      )}
+      {imageCount > 1 && (
+        <input
+          className="viewport__slider"
+          type="range"
+          min={1}
+          max={imageCount}
+          step={1}
+          value={display.imageIndex + 1}
+          aria-label="Image in series"
+          aria-valuetext={`Image ${display.imageIndex + 1} of ${imageCount}`}
+          data-testid="image-slider"
+          onChange={(event) => controller.current?.jumpTo(Number(event.currentTarget.value) - 1)}
+          // The slider's own arrow keys would otherwise move the stack twice with the viewer's keys.
+          onKeyDown={(event) => {
+            if (stackKeyAction(event.key, imageCount)) event.stopPropagation();
+          }}
         />
       )}
       {display.status === 'loading' && display.window === undefined && (

@@ -1,28 +1,31 @@
-import { Suspense, useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { formatDateAndTime, formatPersonName, type SeriesSummary, type StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
-import { LazyReportViewport, reportKindOf } from '../reports';
 import { ErrorDetail, PacsUnreachableBanner, PatientBanner, StateMessage } from '../ui';
 import type { ViewerSettings } from './engine';
-import { LazyStackViewport, prepareImageViewer } from './lazyViewport';
+import { HelpDialog } from './HelpDialog';
+import { layoutOf, viewportCount, type LayoutId } from './layout';
+import { prepareImageViewer } from './lazyViewport';
 import { distinctPatients } from './patients';
 import { SeriesBrowser, type StudySeries } from './SeriesBrowser';
-import { chooseDefaultSeries, isDisplayableImage, seriesIsImages } from './seriesContent';
-import { buildStack, type StackImage } from './stackOrder';
-import { useSeriesMetadata, useViewerStudies, type SeriesRef } from './useViewerData';
+import { chooseDefaultSeries, seriesIsImages } from './seriesContent';
+import type { ShortcutCommand, ViewportAction } from './tools';
+import { usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
+import { useViewerShortcuts } from './useViewerShortcuts';
+import { useViewerStore, viewportIdAt } from './useViewerStore';
+import { useViewportStore } from './useViewportStore';
 import { parseViewerRequest, type ViewerRequest } from './viewerRequest';
-import { ViewportPlaceholder } from './ViewportCard';
+import { ViewerToolbar } from './ViewerToolbar';
+import { sendViewportCommand } from './viewportCommands';
 import type { OverlayText } from './ViewportOverlay';
-import { viewportProblem, type ViewportProblem } from './viewportProblem';
+import { ViewportSlot } from './ViewportSlot';
 import './viewer.css';
 
 export interface ViewerPageProps {
   client: DicomWebClient;
   settings: ViewerSettings;
 }
-
-const VIEWPORT_ID = 'fovea-viewport-1';
 
 /**
  * `/viewer?StudyInstanceUIDs=…[&SeriesInstanceUID=…]` and `/viewer/:StudyInstanceUID`. The page and its
@@ -57,6 +60,13 @@ interface ViewerWorkspaceProps {
   request: ViewerRequest;
 }
 
+const THUMBNAIL_SIZE = 96;
+
+const refOf = (series: SeriesSummary): SeriesRef => ({
+  studyInstanceUid: series.studyInstanceUid,
+  seriesInstanceUid: series.seriesInstanceUid,
+});
+
 function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   const [, setParams] = useSearchParams();
   const studies = useViewerStudies(client, request.studyInstanceUids);
@@ -65,55 +75,99 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
     [studies.isCurrent, studies.data],
   );
   const allSeries = useMemo(() => loaded.flatMap((entry) => entry.series), [loaded]);
-  const selected = chooseDefaultSeries(allSeries, request.seriesInstanceUid);
 
-  // The series asked for in the address can be fetched before the series list arrives.
-  const target: SeriesRef | undefined = selected
-    ? { studyInstanceUid: selected.studyInstanceUid, seriesInstanceUid: selected.seriesInstanceUid }
-    : request.seriesInstanceUid && request.studyInstanceUids.length === 1 && !studies.isCurrent
-      ? { studyInstanceUid: request.studyInstanceUids[0]!, seriesInstanceUid: request.seriesInstanceUid }
-      : undefined;
-  const wantsImages = selected ? seriesIsImages(selected) : true;
-  const metadata = useSeriesMetadata(client, wantsImages ? target : undefined);
+  const layout = useViewerStore((state) => state.layout);
+  const assigned = useViewerStore((state) => state.viewports);
+  const activeViewport = useViewerStore((state) => state.activeViewport);
+  const tool = useViewerStore((state) => state.tool);
+  const { setLayout, showSeries, keepSeries, activate, setTool, reset } = useViewerStore.getState();
+  const [helpOpen, setHelpOpen] = useState(false);
 
-  const instances = metadata.isCurrent ? metadata.data : undefined;
-  const stack = useMemo(
-    () =>
-      instances &&
-      buildStack(instances.filter(isDisplayableImage), (instance, frame) =>
-        client.frameUrl(
-          instance.studyInstanceUid,
-          instance.seriesInstanceUid,
-          instance.sopInstanceUid,
-          frame,
-        ),
-      ),
-    [instances, client],
+  // A new viewer page starts from one viewport, the window/level tool and nothing assigned.
+  useEffect(() => reset, [reset]);
+
+  // The first viewport shows the series asked for in the address (fetched before the series list
+  // arrives when the address names it), else the main image series.
+  const defaultSeries = chooseDefaultSeries(allSeries, request.seriesInstanceUid);
+  const firstViewport: SeriesRef | undefined =
+    assigned[0] ??
+    (defaultSeries
+      ? refOf(defaultSeries)
+      : request.seriesInstanceUid && request.studyInstanceUids.length === 1 && !studies.isCurrent
+        ? { studyInstanceUid: request.studyInstanceUids[0]!, seriesInstanceUid: request.seriesInstanceUid }
+        : undefined);
+  const count = viewportCount(layout);
+  const viewports = Array.from({ length: count }, (_, i) => (i === 0 ? firstViewport : assigned[i]));
+  const seriesOf = (ref: SeriesRef | undefined) =>
+    ref ? allSeries.find((s) => s.seriesInstanceUid === ref.seriesInstanceUid) : undefined;
+  const studyOf = (ref: SeriesRef | undefined): StudySummary | undefined =>
+    loaded.find((entry) => entry.studyInstanceUid === ref?.studyInstanceUid)?.study;
+
+  const activeRef = viewports[activeViewport];
+  const activeId = viewportIdAt(activeViewport);
+  const activeDisplay = useViewportStore((state) => state.viewports[activeId]);
+  const activeHasImages =
+    activeDisplay !== undefined && activeDisplay.seriesInstanceUid === activeRef?.seriesInstanceUid;
+
+  const showInViewport = useCallback(
+    (position: number, ref: SeriesRef) => {
+      showSeries(position, ref);
+      // The address names the first viewport's series, so that a reload or a shared link shows it.
+      if (position === 0)
+        setParams(
+          (current) => {
+            const next = new URLSearchParams(current);
+            next.set('SeriesInstanceUID', ref.seriesInstanceUid);
+            return next;
+          },
+          { replace: true },
+        );
+    },
+    [showSeries, setParams],
   );
 
-  const selectSeries = useCallback(
-    (series: SeriesSummary) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          next.set('SeriesInstanceUID', series.seriesInstanceUid);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
+  const openStudy = (studyInstanceUid: string) => {
+    // The series list reloads with the added study; the first viewport keeps its series meanwhile.
+    if (firstViewport) keepSeries(0, firstViewport);
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      const uids = [...request.studyInstanceUids, studyInstanceUid];
+      next.set('StudyInstanceUIDs', [...new Set(uids)].join(','));
+      return next;
+    });
+  };
+
+  const loadThumbnail = useCallback(
+    (series: SeriesSummary, signal: AbortSignal) =>
+      client.retrieveSeriesThumbnail(series.studyInstanceUid, series.seriesInstanceUid, THUMBNAIL_SIZE, {
+        signal,
+      }),
+    [client],
   );
 
-  const study: StudySummary | undefined =
-    loaded.find((entry) => entry.studyInstanceUid === selected?.studyInstanceUid)?.study ??
-    loaded.find((entry) => entry.study)?.study;
+  const candidates = useMemo(() => allSeries.filter(seriesIsImages).map(refOf), [allSeries]);
+  const changeLayout = (next: LayoutId) => {
+    // Keep the first viewport's series (possibly the default one) when the others are filled in.
+    if (firstViewport) keepSeries(0, firstViewport);
+    setLayout(next, candidates);
+  };
 
+  const runAction = (action: ViewportAction) => sendViewportCommand(activeId, { kind: 'action', action });
+  const runShortcut = (command: ShortcutCommand) => {
+    if ('help' in command) setHelpOpen(true);
+    else if ('tool' in command) setTool(command.tool);
+    else if ('action' in command) runAction(command.action);
+    else {
+      const preset = activeHasImages ? activeDisplay.presets[command.preset] : undefined;
+      if (preset) sendViewportCommand(activeId, { kind: 'window', preset });
+    }
+  };
+  useViewerShortcuts(true, runShortcut);
+
+  const study: StudySummary | undefined = studyOf(activeRef) ?? loaded.find((entry) => entry.study)?.study;
   const patients = distinctPatients(loaded.map((entry) => entry.study));
-  const pacsError = studies.waitingForPacs
-    ? studies.error
-    : metadata.waitingForPacs
-      ? metadata.error
-      : undefined;
+  const priors = usePriorStudies(client, study?.patient.id || undefined, request.studyInstanceUids);
+  const pacsError = studies.waitingForPacs ? studies.error : undefined;
 
   if (studies.error && !studies.waitingForPacs) {
     return (
@@ -158,13 +212,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
     );
   }
 
-  const problem = viewportProblem({
-    series: selected,
-    instances,
-    imageCount: stack?.length,
-    error: metadata.waitingForPacs ? undefined : metadata.error,
-  });
-  const shownSeries = selected?.seriesInstanceUid ?? target?.seriesInstanceUid;
+  const { columns, rows } = layoutOf(layout);
 
   return (
     <div className="viewer">
@@ -172,14 +220,22 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
       {patients.length > 1 && (
         <p className="viewer__patient-warning" role="alert">
           These studies belong to {patients.length} different patients: {patients.join('; ')}. The banner
-          names the patient of the series on screen.
+          names the patient of the series in the active viewport.
         </p>
       )}
       {pacsError && <PacsUnreachableBanner error={pacsError} />}
       <div className="viewer__body">
         <aside className="viewer__sidebar">
           {studies.isCurrent ? (
-            <SeriesBrowser studies={loaded} selected={selected?.seriesInstanceUid} onSelect={selectSeries} />
+            <SeriesBrowser
+              studies={loaded}
+              selected={activeRef?.seriesInstanceUid}
+              shown={viewports.flatMap((ref) => (ref ? [ref.seriesInstanceUid] : []))}
+              onSelect={(series) => showInViewport(activeViewport, refOf(series))}
+              loadThumbnail={loadThumbnail}
+              priors={priors}
+              onOpenStudy={openStudy}
+            />
           ) : (
             <StateMessage
               kind="loading"
@@ -188,65 +244,60 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
             />
           )}
         </aside>
-        <div className="viewer__stage">
-          {studies.isCurrent && allSeries.length === 0 ? (
-            <StateMessage kind="empty" title="This study has no series to show." />
-          ) : selected && reportKindOf(selected) ? (
-            // Visual fields and PDF reports have their own renderers, loaded when first needed.
-            <Suspense
-              fallback={
-                <ViewportPlaceholder seriesInstanceUid={shownSeries} loadingText="Loading the report…" />
-              }
-            >
-              <LazyReportViewport
-                client={client}
-                study={study}
-                series={selected}
-                studySeries={allSeries.filter((s) => s.studyInstanceUid === selected.studyInstanceUid)}
-              />
-            </Suspense>
-          ) : (
-            <ImageArea
-              settings={settings}
-              seriesInstanceUid={shownSeries}
-              stack={problem ? undefined : stack}
-              problem={problem}
-              overlay={overlayText(study, selected)}
-            />
-          )}
+        <div className="viewer__main">
+          <ViewerToolbar
+            tool={tool}
+            onTool={setTool}
+            active={activeHasImages ? activeDisplay : undefined}
+            onAction={runAction}
+            onPreset={(preset) => sendViewportCommand(activeId, { kind: 'window', preset })}
+            onCineRate={(framesPerSecond) =>
+              sendViewportCommand(activeId, { kind: 'cineRate', framesPerSecond })
+            }
+            layout={layout}
+            onLayout={changeLayout}
+            onHelp={() => setHelpOpen(true)}
+          />
+          <div className="viewer__stage">
+            {studies.isCurrent && allSeries.length === 0 ? (
+              <StateMessage kind="empty" title="This study has no series to show." />
+            ) : (
+              <div
+                className="viewport-grid"
+                data-testid="viewport-grid"
+                data-layout={layout}
+                style={{
+                  gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+                  gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`,
+                }}
+              >
+                {viewports.map((ref, position) => (
+                  <ViewportSlot
+                    key={position}
+                    client={client}
+                    settings={settings}
+                    position={position}
+                    viewportId={viewportIdAt(position)}
+                    seriesRef={ref}
+                    series={seriesOf(ref)}
+                    study={studyOf(ref) ?? study}
+                    studySeries={
+                      ref ? allSeries.filter((s) => s.studyInstanceUid === ref.studyInstanceUid) : []
+                    }
+                    overlay={overlayText(studyOf(ref) ?? study, seriesOf(ref))}
+                    active={count > 1 ? position === activeViewport : true}
+                    tool={tool}
+                    onActivate={activate}
+                    onDropSeries={showInViewport}
+                  />
+                ))}
+              </div>
+            )}
+          </div>
         </div>
       </div>
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
-  );
-}
-
-interface ImageAreaProps {
-  settings: ViewerSettings;
-  seriesInstanceUid: string | undefined;
-  stack: StackImage[] | undefined;
-  problem: ViewportProblem | undefined;
-  overlay: OverlayText;
-}
-
-/** The card, the placeholder while things load, or Cornerstone's viewport once there are images. */
-function ImageArea({ settings, seriesInstanceUid, stack, problem, overlay }: ImageAreaProps) {
-  if (problem || !stack || stack.length === 0 || !seriesInstanceUid) {
-    return <ViewportPlaceholder seriesInstanceUid={seriesInstanceUid} problem={problem} />;
-  }
-  return (
-    <Suspense
-      fallback={
-        <ViewportPlaceholder seriesInstanceUid={seriesInstanceUid} loadingText="Loading the viewer…" />
-      }
-    >
-      <LazyStackViewport
-        viewportId={VIEWPORT_ID}
-        settings={settings}
-        seriesInstanceUid={seriesInstanceUid}
-        stack={stack}
-        overlay={overlay}
-      />
-    </Suspense>
   );
 }
 

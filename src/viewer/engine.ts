@@ -1,17 +1,11 @@
 import { RenderingEngine, cache, getRenderingEngine, init as initCore } from '@cornerstonejs/core';
 import dicomImageLoader, { type Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
-import {
-  Enums as ToolEnums,
-  PanTool,
-  StackScrollTool,
-  ToolGroupManager,
-  WindowLevelTool,
-  ZoomTool,
-  addTool,
-  init as initTools,
-} from '@cornerstonejs/tools';
+import { init as initTools } from '@cornerstonejs/tools';
 import type { InstanceMetadata } from '../dicom';
 import { FrameTransferSyntaxPolicy } from './frameTransferSyntax';
+import { createStackToolGroup } from './toolGroup';
+
+export { stackToolGroup } from './toolGroup';
 
 /** How the viewer uses the machine; from config.json's `viewer` section. */
 export interface ViewerSettings {
@@ -20,7 +14,6 @@ export interface ViewerSettings {
 }
 
 const RENDERING_ENGINE_ID = 'fovea';
-const STACK_TOOL_GROUP_ID = 'fovea-stack';
 
 let started = false;
 
@@ -29,8 +22,7 @@ export const frameTransferSyntax = new FrameTransferSyntaxPolicy();
 
 /**
  * Starts Cornerstone once per page load: core, tools, the DICOM image loader with its decoding
- * workers, the image cache budget, and the stack tools (left drag window/level, middle drag pan,
- * right drag zoom, wheel scroll).
+ * workers, the image cache budget, and the stack tools (toolGroup.ts).
  */
 export function startEngine(settings: ViewerSettings): void {
   if (started) return;
@@ -45,18 +37,7 @@ export function startEngine(settings: ViewerSettings): void {
   });
   cache.setMaxCacheSize(settings.cacheBytes);
 
-  for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool]) addTool(tool);
-  const group = ToolGroupManager.createToolGroup(STACK_TOOL_GROUP_ID);
-  if (!group) throw new Error('The stack tool group could not be created');
-  const { MouseBindings } = ToolEnums;
-  group.addTool(WindowLevelTool.toolName);
-  group.addTool(PanTool.toolName);
-  group.addTool(ZoomTool.toolName);
-  group.addTool(StackScrollTool.toolName);
-  group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
-  group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
-  group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
-  group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+  createStackToolGroup();
   started = true;
 }
 
@@ -66,12 +47,6 @@ export function renderingEngine(): RenderingEngine {
     (getRenderingEngine(RENDERING_ENGINE_ID) as RenderingEngine | undefined) ??
     new RenderingEngine(RENDERING_ENGINE_ID)
   );
-}
-
-export function stackToolGroup() {
-  const group = ToolGroupManager.getToolGroup(STACK_TOOL_GROUP_ID);
-  if (!group) throw new Error('The viewer engine has not been started');
-  return group;
 }
 
 /**

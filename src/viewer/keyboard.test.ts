@@ -29,6 +29,13 @@ describe('stackKeyAction', () => {
 describe('isTextEntry', () => {
   const element = (matches: boolean) => ({ closest: () => (matches ? {} : null) }) as unknown as EventTarget;
 
+  it('does not count a slider as a field', () => {
+    const slider = {
+      closest: (selector: string) => (selector.includes(':not([type="range"])') ? null : {}),
+    } as unknown as EventTarget;
+    expect(isTextEntry(slider)).toBe(false);
+  });
+
   it('recognises fields', () => {
     expect(isTextEntry(element(true))).toBe(true);
     expect(isTextEntry(element(false))).toBe(false);

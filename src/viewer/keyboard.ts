@@ -31,11 +31,12 @@ export function stackKeyAction(key: string, imageCount: number): StackKeyAction 
   }
 }
 
+/** Fields that take typed keys; a slider, a check box or a radio button does not. */
+const TEXT_ENTRY =
+  'input:not([type="range"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea, select, [contenteditable=""], [contenteditable="true"]';
+
 /** Keys typed into a field belong to the field. */
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
-  return (
-    (target as Element).closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !==
-    null
-  );
+  return (target as Element).closest(TEXT_ENTRY) !== null;
 }

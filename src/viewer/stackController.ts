@@ -1,13 +1,19 @@
 import { Enums, cache, eventTarget, metaData, type StackViewport, type Types } from '@cornerstonejs/core';
-import { utilities as toolUtilities } from '@cornerstonejs/tools';
+import { annotation, utilities as toolUtilities } from '@cornerstonejs/tools';
+import { getString } from '../dicom';
 import { frameTransferSyntax, registerMetadata, renderingEngine, stackToolGroup } from './engine';
+import { cineRateOf, hasPixelSpacing } from './imageFacts';
 import { describeImageLoadError } from './imageLoadError';
+import { edgeMarkers, type Vector3 } from './orientation';
 import type { StackImage } from './stackOrder';
+import type { ViewportAction } from './tools';
+import type { SeriesProgress } from './useSeriesProgress';
 import type { ViewportDisplay } from './useViewportStore';
-import { windowFromRange } from './windowLevel';
+import { rangeFromWindow, windowFromRange, type DisplayWindow } from './windowLevel';
+import { windowPresets } from './windowPresets';
 
 const { Events } = Enums;
-const { stackPrefetch } = toolUtilities;
+const { stackPrefetch, cine } = toolUtilities;
 
 let controllersCreated = 0;
 
@@ -22,6 +28,7 @@ export class StackController {
   private readonly viewport: StackViewport;
   private stack: readonly StackImage[] = [];
   private imageIds: string[] = [];
+  private imageIdSet = new Set<string>();
   private seriesInstanceUid: string | undefined;
   /** Increases with every show(), so that answers for an earlier series are ignored. */
   private generation = 0;
@@ -37,11 +44,17 @@ export class StackController {
    * would otherwise share the id and have its camera reset to the old element's size.
    */
   private readonly viewportId: string;
+  /** Image ids of the stack that are decoded and cached, for the progress bar. */
+  private loadedIds = new Set<string>();
+  private progressFrame: number | undefined;
+  private cineRate = 0;
+  private cinePlaying = false;
 
   constructor(
     name: string,
     private readonly element: HTMLDivElement,
     private readonly report: (patch: Partial<ViewportDisplay>) => void,
+    private readonly reportProgress: (seriesInstanceUid: string, progress: SeriesProgress) => void,
   ) {
     const viewportId = `${name}-${++controllersCreated}`;
     this.viewportId = viewportId;
@@ -66,7 +79,17 @@ export class StackController {
       this.userInverted = this.viewport.getProperties().invert !== this.isMonochrome1();
       this.onRendered();
     });
-    this.listen(element, Events.VOI_MODIFIED, () => this.report({ window: this.currentWindow() }));
+    this.listen(element, Events.VOI_MODIFIED, () =>
+      this.report({ window: this.currentWindow(), inverted: this.viewport.getProperties().invert ?? false }),
+    );
+    this.listen(element, Events.CAMERA_MODIFIED, () => this.report({ markers: this.currentMarkers() }));
+    this.listen(eventTarget, Events.IMAGE_LOADED, (event) => {
+      const imageId = (event as CustomEvent<{ image?: { imageId?: string } }>).detail.image?.imageId;
+      if (imageId && this.imageIdSet.has(imageId) && !this.loadedIds.has(imageId)) {
+        this.loadedIds.add(imageId);
+        this.scheduleProgress();
+      }
+    });
     this.listen(eventTarget, Events.IMAGE_LOAD_ERROR, (event) => this.onLoadError(event as CustomEvent));
     // The right button zooms; the browser's menu would cover the image.
     this.listen(element, 'contextmenu', (event) => event.preventDefault());
@@ -79,7 +102,13 @@ export class StackController {
     this.seriesInstanceUid = seriesInstanceUid;
     this.stack = stack;
     this.imageIds = stack.map((image) => image.imageId);
+    this.imageIdSet = new Set(this.imageIds);
     for (const image of stack) registerMetadata(image.imageId, image.instance);
+    this.stopCine();
+    this.loadedIds = new Set(this.imageIds.filter((id) => cache.isLoaded(id)));
+    this.scheduleProgress();
+    const first = stack[0]?.instance.dataset ?? {};
+    this.cineRate = cineRateOf(first);
     const index = Math.min(Math.max(0, initialIndex), Math.max(0, stack.length - 1));
     this.firstImagePending = true;
     this.displayedIndex = undefined;
@@ -92,6 +121,12 @@ export class StackController {
       imageCount: stack.length,
       window: undefined,
       error: undefined,
+      presets: windowPresets(first, getString(first, 'Modality')),
+      inverted: false,
+      cinePlaying: false,
+      cineRate: this.cineRate,
+      markers: undefined,
+      hasPixelSpacing: hasPixelSpacing(first),
     });
     try {
       await this.viewport.setStack(this.imageIds, index);
@@ -116,12 +151,65 @@ export class StackController {
     void this.viewport.setImageIdIndex(target).catch(() => undefined);
   }
 
+  /** The toolbar's buttons that change how the active viewport shows its image. */
+  apply(action: ViewportAction): void {
+    if (!this.imageIds.length) return;
+    const viewport = this.viewport;
+    switch (action) {
+      case 'invert':
+        viewport.setProperties({ invert: !viewport.getProperties().invert });
+        break;
+      case 'rotate': {
+        const rotation = viewport.getViewPresentation().rotation ?? 0;
+        viewport.setViewPresentation({ rotation: (rotation + 90) % 360 });
+        break;
+      }
+      case 'flipHorizontal':
+        viewport.setCamera({ flipHorizontal: !viewport.getCamera().flipHorizontal });
+        break;
+      case 'flipVertical':
+        viewport.setCamera({ flipVertical: !viewport.getCamera().flipVertical });
+        break;
+      case 'reset':
+        viewport.resetProperties();
+        viewport.resetCamera();
+        break;
+      case 'clearMeasurements':
+        this.clearMeasurements();
+        break;
+      case 'cine':
+        if (this.cinePlaying) this.stopCine();
+        else this.playCine();
+        return;
+    }
+    viewport.render();
+    this.report({
+      window: this.currentWindow(),
+      inverted: viewport.getProperties().invert ?? false,
+      markers: this.currentMarkers(),
+    });
+  }
+
+  setWindow(window: DisplayWindow): void {
+    if (!this.imageIds.length) return;
+    this.viewport.setProperties({ voiRange: rangeFromWindow(window) });
+    this.viewport.render();
+  }
+
+  setCineRate(framesPerSecond: number): void {
+    this.cineRate = framesPerSecond;
+    this.report({ cineRate: framesPerSecond });
+    if (this.cinePlaying) this.playCine();
+  }
+
   resize(): void {
     renderingEngine().resize(true, true);
   }
 
   destroy(): void {
     this.generation += 1;
+    this.stopCine();
+    if (this.progressFrame !== undefined) cancelAnimationFrame(this.progressFrame);
     stackPrefetch.disable(this.element);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     const engine = renderingEngine();
@@ -141,7 +229,13 @@ export class StackController {
       performance.mark(FIRST_IMAGE_MARK, { detail: { seriesInstanceUid: this.seriesInstanceUid } });
     }
     this.publishImageRect();
-    this.report({ status: 'ready', imageIndex, window: this.currentWindow(), error: undefined });
+    this.report({
+      status: 'ready',
+      imageIndex,
+      window: this.currentWindow(),
+      error: undefined,
+      markers: this.currentMarkers(),
+    });
   }
 
   /**
@@ -209,6 +303,51 @@ export class StackController {
         cache.removeImageLoadObject(failedImageId, { force: true });
       void this.show(seriesInstanceUid, this.stack, index);
     }, 0);
+  }
+
+  private playCine(): void {
+    if (this.imageIds.length < 2) return;
+    cine.playClip(this.element, { framesPerSecond: this.cineRate, loop: true });
+    this.cinePlaying = true;
+    this.report({ cinePlaying: true });
+  }
+
+  private stopCine(): void {
+    if (!this.cinePlaying) return;
+    cine.stopClip(this.element);
+    this.cinePlaying = false;
+    this.report({ cinePlaying: false });
+  }
+
+  /** Deletes the measurements drawn on this viewport's images; other viewports keep theirs. */
+  private clearMeasurements(): void {
+    for (const drawn of annotation.state.getAllAnnotations()) {
+      const imageId = drawn.metadata?.referencedImageId;
+      if (drawn.annotationUID && imageId && this.imageIdSet.has(imageId))
+        annotation.state.removeAnnotation(drawn.annotationUID);
+    }
+  }
+
+  /** One store update per animation frame, not one per decoded image. */
+  private scheduleProgress(): void {
+    if (this.progressFrame !== undefined) return;
+    this.progressFrame = requestAnimationFrame(() => {
+      this.progressFrame = undefined;
+      if (this.seriesInstanceUid)
+        this.reportProgress(this.seriesInstanceUid, {
+          loaded: this.loadedIds.size,
+          total: this.imageIds.length,
+        });
+    });
+  }
+
+  /** Orientation letters from the camera, only for images that state their orientation. */
+  private currentMarkers() {
+    const index = this.viewport.getCurrentImageIdIndex();
+    if (!this.stack[index]?.instance.imageOrientationPatient) return undefined;
+    const { viewUp, viewPlaneNormal } = this.viewport.getCamera();
+    if (!viewUp || !viewPlaneNormal) return undefined;
+    return edgeMarkers(viewUp as unknown as Vector3, viewPlaneNormal as unknown as Vector3);
   }
 
   private currentWindow() {

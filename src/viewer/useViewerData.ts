@@ -1,4 +1,4 @@
-import type { InstanceMetadata } from '../dicom';
+import type { InstanceMetadata, StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
 import { usePacsQuery, type PacsQuery } from '../ui';
 import type { StudySeries } from './SeriesBrowser';
@@ -57,4 +57,24 @@ export function useSeriesMetadata(
     remember(key, instances);
     return instances;
   });
+}
+
+/**
+ * The patient's other studies in the archive (QIDO-RS by Patient ID), newest first, without the ones
+ * already open.
+ */
+export function usePriorStudies(
+  client: DicomWebClient,
+  patientId: string | undefined,
+  openStudies: readonly string[],
+): PacsQuery<StudySummary[]> {
+  const query = usePacsQuery(patientId ? `priors:${patientId}` : null, (signal) =>
+    client.searchStudies({ patientId: patientId ?? '' }, { signal }),
+  );
+  const data = query.data
+    ?.filter((study) => !openStudies.includes(study.studyInstanceUid))
+    .sort((a, b) =>
+      `${b.studyDate ?? ''}${b.studyTime ?? ''}`.localeCompare(`${a.studyDate ?? ''}${a.studyTime ?? ''}`),
+    );
+  return { ...query, data };
 }

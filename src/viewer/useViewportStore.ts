@@ -1,5 +1,7 @@
 import { create } from 'zustand';
+import type { EdgeMarkers } from './orientation';
 import type { DisplayWindow } from './windowLevel';
+import type { WindowPreset } from './windowPresets';
 
 /** loading: the current image is on its way or not drawn yet; ready: it is drawn; error: it cannot be. */
 export type ViewportStatus = 'loading' | 'ready' | 'error';
@@ -15,7 +17,20 @@ export interface ViewportDisplay {
   window: DisplayWindow | undefined;
   /** Why the current image cannot be shown. */
   error: string | undefined;
+  /** The windows offered for this series, in menu order. */
+  presets: readonly WindowPreset[];
+  inverted: boolean;
+  cinePlaying: boolean;
+  /** Cine speed, frames per second */
+  cineRate: number;
+  /** Patient directions at the image edges; undefined when the image does not say its orientation. */
+  markers: EdgeMarkers | undefined;
+  /** False when the image gives no pixel spacing: measurements are then in pixels. */
+  hasPixelSpacing: boolean;
 }
+
+/** Cine speed when the file names none. */
+export const DEFAULT_CINE_RATE = 20;
 
 export const EMPTY_DISPLAY: ViewportDisplay = {
   seriesInstanceUid: undefined,
@@ -24,6 +39,12 @@ export const EMPTY_DISPLAY: ViewportDisplay = {
   imageCount: 0,
   window: undefined,
   error: undefined,
+  presets: [],
+  inverted: false,
+  cinePlaying: false,
+  cineRate: DEFAULT_CINE_RATE,
+  markers: undefined,
+  hasPixelSpacing: true,
 };
 
 interface ViewportStore {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWindow, windowFromRange } from './windowLevel';
+import { formatWindow, rangeFromWindow, windowFromRange } from './windowLevel';
 
 describe('windowFromRange', () => {
   it('inverts the DICOM linear window', () => {
@@ -14,5 +14,13 @@ describe('formatWindow', () => {
     expect(formatWindow({ width: 5, center: 2.5 })).toBe('W 5.00 L 2.50');
     expect(formatWindow({ width: 400, center: -0.2 })).toBe('W 400 L 0');
     expect(formatWindow(undefined)).toBe('');
+  });
+});
+
+describe('rangeFromWindow', () => {
+  it('gives the range that windowFromRange reads back', () => {
+    expect(rangeFromWindow({ width: 400, center: 40 })).toEqual({ lower: -160, upper: 239 });
+    const { lower, upper } = rangeFromWindow({ width: 1500, center: -600 });
+    expect(windowFromRange(lower, upper)).toEqual({ width: 1500, center: -600 });
   });
 });

@@ -18,3 +18,8 @@ export function formatWindow(window: DisplayWindow | undefined): string {
   const show = (n: number) => (Object.is(Number(n.toFixed(digits)), -0) ? 0 : n).toFixed(digits);
   return `W ${show(window.width)} L ${show(window.center)}`;
 }
+
+/** The VOI range of a window, the inverse of windowFromRange. */
+export function rangeFromWindow({ width, center }: DisplayWindow): { lower: number; upper: number } {
+  return { lower: center - 0.5 - (width - 1) / 2, upper: center - 0.5 + (width - 1) / 2 };
+}
