@@ -37,10 +37,7 @@ const MIN_CORRELATION = 0.99;
  * Images the viewer is known to draw wrongly, with the reason; their figures are still recorded, and
  * the test fails once they are drawn right, so that the entry is removed.
  */
-const KNOWN_DEFECTS: Record<string, string> = {
-  '1.2.840.10008.1.2.4.51 rgb8':
-    "Cornerstone's extended-JPEG decoder leaves YBR_FULL_422 colour as full-resolution YCbCr and the loader then draws it as RGB (green and purple); the fix needs the frame's transfer syntax, which Orthanc's WADO-RS metadata does not carry",
-};
+const KNOWN_DEFECTS: Record<string, string> = {};
 
 const SIZES: Record<CodecSourceImage, { columns: number; rows: number }> = {
   ct16s: DEMO_CT,
