@@ -12,7 +12,7 @@ import {
   type DemoTransferSyntax,
 } from '../demo';
 import { expect, test } from './fixtures';
-import { DEMO_FILES, referenceRendering } from './reference';
+import { DEMO_FILES, referenceRendering, windowAfterInterpolation } from './reference';
 import { differences, imageDifferences, pearson, type GreyImage } from './rendering';
 import { agreement, captureViewport, waitForImage, type ViewportCapture } from './viewportCapture';
 
@@ -122,7 +122,12 @@ for (const syntax of DEMO_TRANSFER_SYNTAXES) {
       const reference = await referenceRendering(codecFile(syntax, image), {
         window: image === 'rgb8' ? undefined : capture.window,
       });
-      const toReference = agreement(capture, reference);
+      // Between pixel centres the viewer interpolates values and windows them after, so must the reference.
+      const sample =
+        image !== 'rgb8' && capture.window
+          ? await windowAfterInterpolation(codecFile(syntax, image), capture.window, reference)
+          : undefined;
+      const toReference = agreement(capture, reference, sample);
 
       let base = originals.get(image);
       if (syntax === original) {

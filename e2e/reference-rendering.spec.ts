@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_CODEC_STUDY, DEMO_STUDIES, demoIncoming } from '../demo';
 import { expect, orthancRest, test } from './fixtures';
-import { referenceRendering } from './reference';
+import { referenceRendering, windowAfterInterpolation } from './reference';
 import { agreement, captureViewport, goToImage, waitForImage, type WorstPoint } from './viewportCapture';
 
 // Every image series of the demo archive (the codec study has its own spec, codecs.spec.ts) as the
@@ -16,7 +16,7 @@ import { agreement, captureViewport, goToImage, waitForImage, type WorstPoint } 
 
 const MIN_CORRELATION = 0.99;
 /** Images checked per stack or cine: the first, the last and evenly spaced ones between. */
-const IMAGES_PER_SERIES = 7;
+const IMAGES_PER_SERIES = 5;
 /** Series that hold no image (visual field measurements, PDF reports). */
 const NOT_IMAGES = new Set(['OPV', 'DOC', 'SR', 'KO', 'PR']);
 
@@ -104,7 +104,7 @@ async function demoImageSeries(): Promise<ImageSeries[]> {
       );
       found.push({
         label:
-          `${study.PatientMainDicomTags.PatientName ?? '?'} · ${s.MainDicomTags.Modality} ${s.MainDicomTags.SeriesDescription ?? ''}`.trim(),
+          `${(study.PatientMainDicomTags.PatientName ?? '?').split('=')[0]} ${study.MainDicomTags.StudyDate ?? ''} · ${s.MainDicomTags.Modality} ${s.MainDicomTags.SeriesDescription ?? ''}`.trim(),
         studyInstanceUID: studyUid,
         seriesInstanceUID: s.MainDicomTags.SeriesInstanceUID,
         modality: s.MainDicomTags.Modality ?? '',
@@ -180,7 +180,9 @@ test('every image series of the demo is in the PACS', () => {
 });
 
 test('the viewer draws every demo image as dcm2pnm does at the same window', async () => {
-  test.setTimeout(180_000);
+  // About 50 images, each read back from the canvas and rendered by dcmtk twice: on a busy two-core
+  // machine this takes minutes, not the default 90 s.
+  test.setTimeout(360_000);
   // One viewer for all the studies, as a user compares them: a series is shown by clicking it.
   await page.goto(
     `/viewer?StudyInstanceUIDs=${[...new Set(series.map((s) => s.studyInstanceUID))].join(',')}`,
@@ -219,7 +221,12 @@ test('the viewer draws every demo image as dcm2pnm does at the same window', asy
         window: item.colour ? undefined : capture.window,
         frame,
       });
-      const result = agreement(capture, reference);
+      // Between pixel centres the viewer interpolates values and windows them after, so must the reference.
+      const sample =
+        capture.window && !item.colour
+          ? await windowAfterInterpolation(file, capture.window, reference, frame)
+          : undefined;
+      const result = agreement(capture, reference, sample);
       figures.push({
         series: item.label,
         image: index + 1,

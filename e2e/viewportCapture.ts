@@ -81,9 +81,13 @@ export async function captureViewport(
   return { window, rect, points, values };
 }
 
-/** The reference image sampled where the capture's points show it. */
-export function sampleReference(reference: GreyImage, capture: ViewportCapture): number[] {
-  return capture.points.map((p) => sampleBilinear(reference, p.column, p.row));
+/** The reference sampled where the capture's points show it (bilinear unless `sample` is given). */
+export function sampleReference(
+  reference: GreyImage,
+  capture: ViewportCapture,
+  sample: (column: number, row: number) => number = (column, row) => sampleBilinear(reference, column, row),
+): number[] {
+  return capture.points.map((p) => sample(p.column, p.row));
 }
 
 /** Where the viewer and the reference differ most: the image coordinates and both grey levels. */
@@ -95,8 +99,12 @@ export interface WorstPoint {
 }
 
 /** Agreement of the viewer's rendering with the reference rendering. */
-export function agreement(capture: ViewportCapture, reference: GreyImage) {
-  const expected = sampleReference(reference, capture);
+export function agreement(
+  capture: ViewportCapture,
+  reference: GreyImage,
+  sample?: (column: number, row: number) => number,
+) {
+  const expected = sampleReference(reference, capture, sample);
   let at = 0;
   for (let i = 1; i < expected.length; i++)
     if (Math.abs(capture.values[i]! - expected[i]!) > Math.abs(capture.values[at]! - expected[at]!)) at = i;
