@@ -12,7 +12,7 @@ import {
   type DemoTransferSyntax,
 } from '../demo';
 import { expect, test } from './fixtures';
-import { DEMO_FILES, referenceRendering } from './reference';
+import { DEMO_FILES, referenceRendering, windowAfterInterpolation } from './reference';
 import { differences, imageDifferences, pearson, type GreyImage } from './rendering';
 import { agreement, captureViewport, waitForImage, type ViewportCapture } from './viewportCapture';
 
@@ -37,10 +37,7 @@ const MIN_CORRELATION = 0.99;
  * Images the viewer is known to draw wrongly, with the reason; their figures are still recorded, and
  * the test fails once they are drawn right, so that the entry is removed.
  */
-const KNOWN_DEFECTS: Record<string, string> = {
-  '1.2.840.10008.1.2.4.51 rgb8':
-    "Cornerstone's extended-JPEG decoder leaves YBR_FULL_422 colour as full-resolution YCbCr and the loader then draws it as RGB (green and purple); the fix needs the frame's transfer syntax, which Orthanc's WADO-RS metadata does not carry",
-};
+const KNOWN_DEFECTS: Record<string, string> = {};
 
 const SIZES: Record<CodecSourceImage, { columns: number; rows: number }> = {
   ct16s: DEMO_CT,
@@ -125,7 +122,12 @@ for (const syntax of DEMO_TRANSFER_SYNTAXES) {
       const reference = await referenceRendering(codecFile(syntax, image), {
         window: image === 'rgb8' ? undefined : capture.window,
       });
-      const toReference = agreement(capture, reference);
+      // Between pixel centres the viewer interpolates values and windows them after, so must the reference.
+      const sample =
+        image !== 'rgb8' && capture.window
+          ? await windowAfterInterpolation(codecFile(syntax, image), capture.window, reference)
+          : undefined;
+      const toReference = agreement(capture, reference, sample);
 
       let base = originals.get(image);
       if (syntax === original) {

@@ -7,6 +7,7 @@ import {
   sampleBilinear,
   samplingGrid,
   toGrey,
+  windowGrey,
   type GreyImage,
 } from './rendering';
 
@@ -28,8 +29,9 @@ describe('parsePnm', () => {
     expect(Array.from(ppm.samples)).toEqual([0x0102, 0xffff, 7]);
   });
 
-  it('refuses ASCII PNM and truncated data', () => {
-    expect(() => parsePnm(ascii('P2 1 1 255\n0\n'))).toThrow(/binary/);
+  it('refuses other formats and truncated data', () => {
+    expect(() => parsePnm(ascii('P1 1 1 255\n0\n'))).toThrow(/Not a PGM/);
+    expect(() => parsePnm(ascii('P2 2 1 255\n0\n'))).toThrow(/truncated/);
     expect(() => parsePnm(concat(ascii('P5 2 2 255\n'), Uint8Array.of(1, 2, 3)))).toThrow(/truncated/);
   });
 });
@@ -125,5 +127,23 @@ describe('pearson and differences', () => {
   it('reports mean and largest absolute difference', () => {
     expect(differences([0, 10, 20], [1, 10, 14])).toEqual({ mean: 7 / 3, max: 6 });
     expect(() => differences([1], [1, 2])).toThrow();
+  });
+});
+
+describe('parsePnm, ASCII', () => {
+  it('reads a 16-bit ASCII PGM', () => {
+    const pgm = parsePnm(new TextEncoder().encode('P2\n2 2\n65535\n0 1\n65535 300\n'));
+    expect(pgm).toMatchObject({ width: 2, height: 2, channels: 1, maxValue: 65535 });
+    expect(Array.from(pgm.samples)).toEqual([0, 1, 65535, 300]);
+  });
+});
+
+describe('windowGrey', () => {
+  it('follows the DICOM linear window, inverted for MONOCHROME1', () => {
+    expect(windowGrey(-1000, { center: 40, width: 400 })).toBe(0);
+    expect(windowGrey(2000, { center: 40, width: 400 })).toBe(255);
+    expect(windowGrey(39.5, { center: 40, width: 400 })).toBeCloseTo(127.5);
+    expect(windowGrey(39.5, { center: 40, width: 400 }, true)).toBeCloseTo(127.5);
+    expect(windowGrey(-1000, { center: 40, width: 400 }, true)).toBe(255);
   });
 });

@@ -19,7 +19,7 @@ export interface GreyImage {
   values: Float64Array;
 }
 
-/** Parses a binary PGM (P5) or PPM (P6) file, 8 or 16 bits per sample, comments allowed. */
+/** Parses a PGM or PPM file, binary (P5, P6) or ASCII (P2, P3), 8 or 16 bits per sample, comments allowed. */
 export function parsePnm(bytes: Uint8Array): Pnm {
   let offset = 0;
   const fields: string[] = [];
@@ -39,15 +39,22 @@ export function parsePnm(bytes: Uint8Array): Pnm {
   }
   offset++; // the single whitespace character before the samples
   const [magic, w, h, max] = fields as [string, string, string, string];
-  if (magic !== 'P5' && magic !== 'P6') throw new Error(`Not a binary PGM/PPM file (magic "${magic}")`);
+  if (!['P2', 'P3', 'P5', 'P6'].includes(magic)) throw new Error(`Not a PGM/PPM file (magic "${magic}")`);
   const width = Number(w);
   const height = Number(h);
   const maxValue = Number(max);
   if (!(width > 0 && height > 0 && maxValue > 0 && maxValue < 65536))
     throw new Error(`Bad PNM header: ${fields.join(' ')}`);
-  const channels = magic === 'P5' ? 1 : 3;
+  const channels = magic === 'P5' || magic === 'P2' ? 1 : 3;
   const count = width * height * channels;
   const wide = maxValue > 255;
+  if (magic === 'P2' || magic === 'P3') {
+    const numbers = new TextDecoder('latin1').decode(bytes.subarray(offset)).trim().split(/\s+/).map(Number);
+    if (numbers.length < count || numbers.slice(0, count).some((n) => !(n >= 0 && n <= maxValue)))
+      throw new Error(`PNM data is truncated or out of range: ${numbers.length} samples for ${count}`);
+    const samples = wide ? new Uint16Array(numbers.slice(0, count)) : new Uint8Array(numbers.slice(0, count));
+    return { width, height, channels, maxValue, samples };
+  }
   if (bytes.length - offset < count * (wide ? 2 : 1))
     throw new Error(`PNM data is truncated: ${bytes.length - offset} bytes for ${count} samples`);
   let samples: Uint8Array | Uint16Array;
@@ -204,4 +211,19 @@ export function imageDifferences(a: GreyImage, b: GreyImage): { mean: number; ma
   if (a.width !== b.width || a.height !== b.height)
     throw new Error(`Images differ in size: ${a.width}×${a.height} and ${b.width}×${b.height}`);
   return differences(a.values, b.values);
+}
+
+/** A VOI window as DICOM defines it. */
+export interface VoiWindow {
+  center: number;
+  width: number;
+}
+
+/**
+ * Grey level 0–255 of a value under a linear window (PS3.3 C.11.2.1.2.1), inverted for MONOCHROME1
+ * (low values white).
+ */
+export function windowGrey(value: number, { center, width }: VoiWindow, inverted = false): number {
+  const y = Math.min(1, Math.max(0, (value - (center - 0.5)) / (width - 1) + 0.5));
+  return 255 * (inverted ? 1 - y : y);
 }

@@ -81,13 +81,60 @@ export async function captureViewport(
   return { window, rect, points, values };
 }
 
-/** The reference image sampled where the capture's points show it. */
-export function sampleReference(reference: GreyImage, capture: ViewportCapture): number[] {
-  return capture.points.map((p) => sampleBilinear(reference, p.column, p.row));
+/** The reference sampled where the capture's points show it (bilinear unless `sample` is given). */
+export function sampleReference(
+  reference: GreyImage,
+  capture: ViewportCapture,
+  sample: (column: number, row: number) => number = (column, row) => sampleBilinear(reference, column, row),
+): number[] {
+  return capture.points.map((p) => sample(p.column, p.row));
+}
+
+/** Where the viewer and the reference differ most: the image coordinates and both grey levels. */
+export interface WorstPoint {
+  column: number;
+  row: number;
+  viewer: number;
+  reference: number;
 }
 
 /** Agreement of the viewer's rendering with the reference rendering. */
-export function agreement(capture: ViewportCapture, reference: GreyImage) {
-  const expected = sampleReference(reference, capture);
-  return { correlation: pearson(capture.values, expected), ...differences(capture.values, expected) };
+export function agreement(
+  capture: ViewportCapture,
+  reference: GreyImage,
+  sample?: (column: number, row: number) => number,
+) {
+  const expected = sampleReference(reference, capture, sample);
+  let at = 0;
+  for (let i = 1; i < expected.length; i++)
+    if (Math.abs(capture.values[i]! - expected[i]!) > Math.abs(capture.values[at]! - expected[at]!)) at = i;
+  const worst: WorstPoint = {
+    column: capture.points[at]!.column,
+    row: capture.points[at]!.row,
+    viewer: capture.values[at]!,
+    reference: expected[at]!,
+  };
+  return { correlation: pearson(capture.values, expected), ...differences(capture.values, expected), worst };
+}
+
+/**
+ * Moves the viewport's stack from image `from` to image `to` (0-based) with the keys a user presses:
+ * Page Down/Up for a tenth of the series at a time, then the arrows; waits until it is drawn.
+ */
+export async function goToImage(
+  page: Page,
+  viewport: Locator,
+  seriesUid: string,
+  { from, to, count }: { from: number; to: number; count: number },
+): Promise<void> {
+  const pageSize = Math.max(1, Math.round(count * 0.1));
+  let at = from;
+  while (at !== to) {
+    const distance = to - at;
+    const step = Math.abs(distance) >= pageSize ? pageSize : 1;
+    const key = step === pageSize && pageSize > 1 ? 'Page' : 'Arrow';
+    await page.keyboard.press(`${key}${distance > 0 ? 'Down' : 'Up'}`);
+    at += Math.sign(distance) * step;
+  }
+  await waitForImage(viewport, seriesUid, to);
 }

@@ -1,7 +1,8 @@
-import { RenderingEngine, cache, getRenderingEngine, init as initCore } from '@cornerstonejs/core';
+import { RenderingEngine, cache, getRenderingEngine, init as initCore, metaData } from '@cornerstonejs/core';
 import dicomImageLoader, { type Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
 import { init as initTools } from '@cornerstonejs/tools';
 import type { InstanceMetadata } from '../dicom';
+import { decodesToYCbCr, frameTransferSyntaxOf, photometricAfterDecoding } from './decodedColour';
 import { FrameTransferSyntaxPolicy } from './frameTransferSyntax';
 import { createStackToolGroup } from './toolGroup';
 
@@ -28,17 +29,56 @@ export function startEngine(settings: ViewerSettings): void {
   if (started) return;
   initCore();
   initTools();
+  const requests = new WeakMap<XMLHttpRequest, string>();
   dicomImageLoader.init({
     maxWebWorkers: settings.maxWebWorkers,
-    beforeSend: (_xhr, imageId) => {
+    beforeSend: (xhr, imageId) => {
+      requests.set(xhr, imageId);
       const accept = frameTransferSyntax.acceptFor(imageId);
       return accept ? { Accept: accept } : undefined;
     },
+    beforeProcessing: (xhr) => {
+      const imageId = requests.get(xhr);
+      const body = xhr.response as ArrayBuffer;
+      if (imageId) {
+        const syntax = frameTransferSyntaxOf(body);
+        if (decodesToYCbCr(syntax)) decodedAsYCbCr.set(imageId, syntax!);
+        else decodedAsYCbCr.delete(imageId);
+      }
+      return Promise.resolve(body);
+    },
   });
+  metaData.addProvider(pixelModuleAsDecoded, PIXEL_MODULE_AS_DECODED_PRIORITY);
   cache.setMaxCacheSize(settings.cacheBytes);
 
   createStackToolGroup();
   started = true;
+}
+
+/** Image ids whose frame arrived in a transfer syntax that decodes to YCbCr, with that syntax. */
+const decodedAsYCbCr = new Map<string, string>();
+/** Above the image loader's own providers, which read the file's attributes. */
+const PIXEL_MODULE_AS_DECODED_PRIORITY = 10_000;
+let askingBelow = false;
+
+/**
+ * The loader reads the Image Pixel module when a frame has arrived, to decide how to convert its
+ * colour; for a frame decoded to full-resolution YCbCr it must read the model the frame is in after
+ * decoding, not the one the file gives for the compressed data (see decodedColour.ts).
+ */
+function pixelModuleAsDecoded(type: string, imageId: string): unknown {
+  if (type !== 'imagePixelModule' || askingBelow) return undefined;
+  const syntax = decodedAsYCbCr.get(imageId);
+  if (!syntax) return undefined;
+  askingBelow = true;
+  let module: { photometricInterpretation?: string } | undefined;
+  try {
+    module = metaData.get(type, imageId) as typeof module;
+  } finally {
+    askingBelow = false;
+  }
+  const photometricInterpretation = photometricAfterDecoding(module?.photometricInterpretation, syntax);
+  return photometricInterpretation ? { ...module, photometricInterpretation } : module;
 }
 
 /** The one rendering engine; every viewport shares its WebGL context pool. */
