@@ -13,6 +13,7 @@ import { chooseDefaultSeries, seriesIsImages } from './seriesContent';
 import type { ShortcutCommand, ViewportAction } from './tools';
 import { usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
 import { useViewerShortcuts } from './useViewerShortcuts';
+import { useRenderingStore } from './useRenderingStore';
 import { useViewerStore, viewportIdAt } from './useViewerStore';
 import { useViewportStore } from './useViewportStore';
 import { parseViewerRequest, type ViewerRequest } from './viewerRequest';
@@ -70,6 +71,7 @@ const refOf = (series: SeriesSummary): SeriesRef => ({
 function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   const [, setParams] = useSearchParams();
   const studies = useViewerStudies(client, request.studyInstanceUids);
+  const cpuRendering = useRenderingStore((state) => state.backend === 'cpu');
   const loaded: StudySeries[] = useMemo(
     () => (studies.isCurrent ? (studies.data ?? []) : []),
     [studies.isCurrent, studies.data],
@@ -224,6 +226,12 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
         </p>
       )}
       {pacsError && <PacsUnreachableBanner error={pacsError} />}
+      {cpuRendering && (
+        <p className="viewer__notice" role="status" data-testid="cpu-rendering-notice">
+          No WebGL in this browser: images are drawn by the CPU, with the same pixels but more slowly. Turning
+          on hardware acceleration in the browser's settings brings full speed back.
+        </p>
+      )}
       <div className="viewer__body">
         <aside className="viewer__sidebar">
           {studies.isCurrent ? (

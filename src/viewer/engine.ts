@@ -1,10 +1,18 @@
-import { RenderingEngine, cache, getRenderingEngine, init as initCore, metaData } from '@cornerstonejs/core';
+import {
+  RenderingEngine,
+  cache,
+  getRenderingEngine,
+  getShouldUseCPURendering,
+  init as initCore,
+  metaData,
+} from '@cornerstonejs/core';
 import dicomImageLoader, { type Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
 import { init as initTools } from '@cornerstonejs/tools';
 import type { InstanceMetadata } from '../dicom';
 import { decodesToYCbCr, frameTransferSyntaxOf, photometricAfterDecoding } from './decodedColour';
 import { FrameTransferSyntaxPolicy } from './frameTransferSyntax';
 import { createStackToolGroup } from './toolGroup';
+import { useRenderingStore } from './useRenderingStore';
 
 export { stackToolGroup } from './toolGroup';
 
@@ -28,6 +36,8 @@ export const frameTransferSyntax = new FrameTransferSyntaxPolicy();
 export function startEngine(settings: ViewerSettings): void {
   if (started) return;
   initCore();
+  // Cornerstone draws on the CPU by itself where the browser offers no WebGL; the page says so.
+  useRenderingStore.setState({ backend: getShouldUseCPURendering() ? 'cpu' : 'gpu' });
   initTools();
   const requests = new WeakMap<XMLHttpRequest, string>();
   dicomImageLoader.init({
