@@ -1,4 +1,11 @@
-import { RenderingEngine, cache, getRenderingEngine, init as initCore } from '@cornerstonejs/core';
+import {
+  Enums as CoreEnums,
+  RenderingEngine,
+  cache,
+  eventTarget,
+  getRenderingEngine,
+  init as initCore,
+} from '@cornerstonejs/core';
 import dicomImageLoader, { type Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
 import {
   Enums as ToolEnums,
@@ -44,6 +51,7 @@ export function startEngine(settings: ViewerSettings): void {
     },
   });
   cache.setMaxCacheSize(settings.cacheBytes);
+  exposeImageCacheFigures();
 
   for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool]) addTool(tool);
   const group = ToolGroupManager.createToolGroup(STACK_TOOL_GROUP_ID);
@@ -58,6 +66,33 @@ export function startEngine(settings: ViewerSettings): void {
   group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
   group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
   started = true;
+}
+
+/** Counts of the decoded-image cache, read by `npm run bench` (bench/apps.ts); no pixels, no PHI. */
+export interface ImageCacheFigures {
+  /** Images decoded and held in the cache. */
+  images(): number;
+  /** Bytes the cache holds for them. */
+  bytes(): number;
+}
+
+declare global {
+  interface Window {
+    /** Read-only figures of the decoded-image cache; present once the viewer engine has started. */
+    readonly foveaImageCache?: ImageCacheFigures;
+  }
+}
+
+/**
+ * Publishes the cache's figures on `window.foveaImageCache`, so that a measurement outside the app can
+ * tell when a series is decoded and how much memory it takes, without reaching into Cornerstone.
+ */
+function exposeImageCacheFigures(): void {
+  let images = 0;
+  eventTarget.addEventListener(CoreEnums.Events.IMAGE_CACHE_IMAGE_ADDED, () => (images += 1));
+  eventTarget.addEventListener(CoreEnums.Events.IMAGE_CACHE_IMAGE_REMOVED, () => (images -= 1));
+  const figures: ImageCacheFigures = { images: () => images, bytes: () => cache.getCacheSize() };
+  Object.defineProperty(window, 'foveaImageCache', { value: Object.freeze(figures) });
 }
 
 /** The one rendering engine; every viewport shares its WebGL context pool. */
