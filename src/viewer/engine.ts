@@ -3,8 +3,10 @@ import {
   RenderingEngine,
   cache,
   eventTarget,
+  getRenderingCapabilities,
   getRenderingEngine,
   init as initCore,
+  setUseCPURendering,
 } from '@cornerstonejs/core';
 import dicomImageLoader, { type Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
 import {
@@ -42,6 +44,10 @@ export const frameTransferSyntax = new FrameTransferSyntaxPolicy();
 export function startEngine(settings: ViewerSettings): void {
   if (started) return;
   initCore();
+  // Without a GPU (SwiftShader, llvmpipe, a virtual machine's basic display driver) WebGL runs on the
+  // CPU and each frame is read back into the viewport's 2D canvas; Cornerstone's CPU path draws the
+  // slice straight onto that canvas, several times faster there (README, "Performance").
+  if (getRenderingCapabilities().softwareRasterizer) setUseCPURendering(true, false);
   initTools();
   dicomImageLoader.init({
     maxWebWorkers: settings.maxWebWorkers,
