@@ -39,6 +39,7 @@ if (!Number.isInteger(runs) || runs < 1)
 if (values.peer !== undefined && values.peer !== 'ohif')
   throw new Error(`--peer knows only "ohif", got "${values.peer}"`);
 
+const SCREENSHOTS = join(ROOT, 'test-results', 'bench');
 const log = (line: string) => console.info(`[bench] ${line}`);
 const study = DEMO_CT.studyInstanceUID;
 const series = DEMO_CT.seriesInstanceUID;
@@ -56,14 +57,18 @@ function measureLoadedSeries(app: ViewerApp, origin: string, images: number, pix
     log(
       `${app.name}: whole series in ${Math.round(wholeSeries.ms)} ms (${wholeSeries.mbPerS.toFixed(1)} MB/s)`,
     );
+    // What was measured, to look at: the loaded viewer before and after scrolling.
+    await page.screenshot({ path: join(SCREENSHOTS, `${app.name.toLowerCase()}-loaded.png`) });
     await page.waitForTimeout(1000);
     const memory = await measureMemory(page, app, pixelBytes);
     const scroll = await measureScroll(page, images);
+    await page.screenshot({ path: join(SCREENSHOTS, `${app.name.toLowerCase()}-scrolled.png`) });
     log(`${app.name}: scroll ${scroll.fps.toFixed(1)} fps, ${scroll.droppedFrames} dropped`);
     return { wholeSeries, memory, scroll };
   });
 }
 
+mkdirSync(SCREENSHOTS, { recursive: true });
 const stack = await startPrivateStack(log);
 let peer: RunningPeer | undefined;
 try {
