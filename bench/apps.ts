@@ -1,3 +1,5 @@
+import type { Page } from 'playwright';
+
 /**
  * What the measurements need to know of a viewer app. Expressions are evaluated in its page.
  */
@@ -9,6 +11,8 @@ export interface ViewerApp {
   cachedImages: string;
   /** Bytes held by that cache. */
   cachedBytes: string;
+  /** What a user does before working with the images (close a first-visit tour). */
+  beforeInput?(page: Page): Promise<void>;
 }
 
 const viewerPath = (studyInstanceUid: string) =>

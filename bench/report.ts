@@ -68,7 +68,12 @@ export function targetsOf(results: Omit<BenchResults, 'targets'>): TargetResult[
     ...(worklist.measured
       ? { worklistFirstRenderMs: worklist.firstRenderMs, worklistFilterMs: worklist.filterMs }
       : { worklistMissing: worklist.reason }),
-    peerMissing: peer === undefined ? undefined : 'error' in peer ? `${peer.name}: ${peer.error}` : undefined,
+    peerMissing:
+      peer === undefined
+        ? undefined
+        : 'error' in peer
+          ? `${peer.name}: ${peer.error}`
+          : `${peer.name}'s figure is zero or missing`,
   });
 }
 

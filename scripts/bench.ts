@@ -61,6 +61,7 @@ function measureLoadedSeries(app: ViewerApp, origin: string, images: number, pix
     await page.screenshot({ path: join(SCREENSHOTS, `${app.name.toLowerCase()}-loaded.png`) });
     await page.waitForTimeout(1000);
     const memory = await measureMemory(page, app, pixelBytes);
+    await app.beforeInput?.(page);
     const scroll = await measureScroll(page, images);
     await page.screenshot({ path: join(SCREENSHOTS, `${app.name.toLowerCase()}-scrolled.png`) });
     log(`${app.name}: scroll ${scroll.fps.toFixed(1)} fps, ${scroll.droppedFrames} dropped`);
