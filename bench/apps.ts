@@ -42,4 +42,17 @@ export const OHIF: ViewerApp = {
   })(window.cornerstone && window.cornerstone.cache)`,
   cachedBytes:
     '(window.cornerstone && window.cornerstone.cache ? window.cornerstone.cache.getCacheSize() : 0)',
+  // A first visit shows a guided tour over the image and a notice along the bottom; a user closes both.
+  async beforeInput(page) {
+    for (const label of ['Skip all', 'Confirm and hide']) {
+      const control = page.getByText(label, { exact: true });
+      // Forced: the tour dims the page with an overlay that Playwright would otherwise wait on.
+      if (await control.count())
+        await control
+          .first()
+          .click({ timeout: 5000, force: true })
+          .catch(() => undefined);
+    }
+    await page.waitForTimeout(500);
+  },
 };
