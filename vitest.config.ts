@@ -9,8 +9,9 @@ export default defineConfig({
       'demo/**/*.test.ts',
       'server/**/*.test.ts',
       'scripts/**/*.test.ts',
-      // Pure helpers of the end-to-end tests; the Playwright specs are *.spec.ts.
+      // Pure helpers of the end-to-end tests and the benchmark; the Playwright specs are *.spec.ts.
       'e2e/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     exclude: ['node_modules/**', 'dist/**'],
   },

@@ -71,7 +71,7 @@ const refOf = (series: SeriesSummary): SeriesRef => ({
 function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   const [, setParams] = useSearchParams();
   const studies = useViewerStudies(client, request.studyInstanceUids);
-  const cpuRendering = useRenderingStore((state) => state.backend === 'cpu');
+  const cpuRendering = useRenderingStore((state) => state.webglMissing === true);
   const loaded: StudySeries[] = useMemo(
     () => (studies.isCurrent ? (studies.data ?? []) : []),
     [studies.isCurrent, studies.data],

@@ -1,10 +1,13 @@
 import {
+  Enums as CoreEnums,
   RenderingEngine,
   cache,
+  eventTarget,
+  getRenderingCapabilities,
   getRenderingEngine,
-  getShouldUseCPURendering,
   init as initCore,
   metaData,
+  setUseCPURendering,
 } from '@cornerstonejs/core';
 import dicomImageLoader, { type Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
 import { init as initTools } from '@cornerstonejs/tools';
@@ -36,8 +39,13 @@ export const frameTransferSyntax = new FrameTransferSyntaxPolicy();
 export function startEngine(settings: ViewerSettings): void {
   if (started) return;
   initCore();
-  // Cornerstone draws on the CPU by itself where the browser offers no WebGL; the page says so.
-  useRenderingStore.setState({ backend: getShouldUseCPURendering() ? 'cpu' : 'gpu' });
+  const capabilities = getRenderingCapabilities();
+  // Without a GPU (SwiftShader, llvmpipe, a virtual machine's basic display driver) WebGL runs on the
+  // CPU and each frame is read back into the viewport's 2D canvas; Cornerstone's CPU path draws the
+  // slice straight onto that canvas, several times faster there (README, "Performance").
+  if (capabilities.softwareRasterizer) setUseCPURendering(true, false);
+  // Without WebGL at all Cornerstone draws on the CPU by itself; the page says so.
+  useRenderingStore.setState({ webglMissing: !capabilities.webgl });
   initTools();
   const requests = new WeakMap<XMLHttpRequest, string>();
   dicomImageLoader.init({
@@ -60,6 +68,7 @@ export function startEngine(settings: ViewerSettings): void {
   });
   metaData.addProvider(pixelModuleAsDecoded, PIXEL_MODULE_AS_DECODED_PRIORITY);
   cache.setMaxCacheSize(settings.cacheBytes);
+  exposeImageCacheFigures();
 
   createStackToolGroup();
   started = true;
@@ -89,6 +98,33 @@ function pixelModuleAsDecoded(type: string, imageId: string): unknown {
   }
   const photometricInterpretation = photometricAfterDecoding(module?.photometricInterpretation, syntax);
   return photometricInterpretation ? { ...module, photometricInterpretation } : module;
+}
+
+/** Counts of the decoded-image cache, read by `npm run bench` (bench/apps.ts); no pixels, no PHI. */
+export interface ImageCacheFigures {
+  /** Images decoded and held in the cache. */
+  images(): number;
+  /** Bytes the cache holds for them. */
+  bytes(): number;
+}
+
+declare global {
+  interface Window {
+    /** Read-only figures of the decoded-image cache; present once the viewer engine has started. */
+    readonly foveaImageCache?: ImageCacheFigures;
+  }
+}
+
+/**
+ * Publishes the cache's figures on `window.foveaImageCache`, so that a measurement outside the app can
+ * tell when a series is decoded and how much memory it takes, without reaching into Cornerstone.
+ */
+function exposeImageCacheFigures(): void {
+  let images = 0;
+  eventTarget.addEventListener(CoreEnums.Events.IMAGE_CACHE_IMAGE_ADDED, () => (images += 1));
+  eventTarget.addEventListener(CoreEnums.Events.IMAGE_CACHE_IMAGE_REMOVED, () => (images -= 1));
+  const figures: ImageCacheFigures = { images: () => images, bytes: () => cache.getCacheSize() };
+  Object.defineProperty(window, 'foveaImageCache', { value: Object.freeze(figures) });
 }
 
 /** The one rendering engine; every viewport shares its WebGL context pool. */

@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 
-/** How images are drawn: on the graphics card (WebGL), or by the CPU where the browser has no WebGL. */
-export type RenderingBackend = 'gpu' | 'cpu';
-
 interface RenderingState {
-  /** Undefined until Cornerstone has started and looked at the browser. */
-  backend: RenderingBackend | undefined;
+  /**
+   * The browser offers no WebGL, so Cornerstone draws on the CPU (same pixels, slower); undefined until
+   * the engine has started and looked.
+   */
+  webglMissing: boolean | undefined;
 }
 
-export const useRenderingStore = create<RenderingState>()(() => ({ backend: undefined }));
+export const useRenderingStore = create<RenderingState>()(() => ({ webglMissing: undefined }));

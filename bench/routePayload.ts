@@ -1,0 +1,41 @@
+import type { Page, Response } from 'playwright';
+import { gzipSync } from 'node:zlib';
+import { waitForFirstImage, withColdPage } from './browser';
+import { payloadFigures, isCode, type LoadedResource, type PayloadFigures } from './payload';
+
+export interface RoutePayload extends PayloadFigures {
+  /** Where the route ended up (the landing page may redirect). */
+  finalPath: string;
+}
+
+/**
+ * Everything of code a route loads in a cold browser (pages and their workers), each body gzipped
+ * at level 9 — the size a gzip-only client receives. `until` says when loading counts as done:
+ * network idle for a page, the first image (plus a second) for the viewer.
+ */
+export function measureRoutePayload(
+  url: string,
+  until: 'network-idle' | 'first-image',
+): Promise<RoutePayload> {
+  return withColdPage(async (page: Page) => {
+    const pending: Array<Promise<LoadedResource | undefined>> = [];
+    const record = async (response: Response): Promise<LoadedResource | undefined> => {
+      const request = response.request();
+      const resource = { url: response.url(), type: request.resourceType() };
+      if (!response.ok() || !/^https?:/.test(resource.url) || !isCode(resource)) return undefined;
+      const body = await response.body().catch(() => undefined);
+      if (!body) return undefined;
+      return { ...resource, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
+    };
+    page.on('response', (response) => pending.push(record(response)));
+    if (until === 'network-idle') {
+      await page.goto(url, { waitUntil: 'networkidle' });
+    } else {
+      await page.goto(url, { waitUntil: 'commit' });
+      await waitForFirstImage(page);
+      await page.waitForTimeout(1000);
+    }
+    const resources = (await Promise.all(pending)).filter((r): r is LoadedResource => r !== undefined);
+    return { ...payloadFigures(resources), finalPath: new URL(page.url()).pathname };
+  });
+}

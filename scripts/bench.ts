@@ -1,0 +1,165 @@
+// `npm run bench [-- --peer ohif] [-- --runs N]`: Fovea's speed on the demo CT, against the floor
+// (what any viewer must do) and optionally against OHIF, measured in the same run on a private stack.
+// Prints a table and writes bench/results.json. See README "Performance" and bench/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO_CT } from '../demo';
+import { startPrivateStack } from '../e2e/harness';
+import { FOVEA, OHIF, type ViewerApp } from '../bench/apps';
+import { withColdPage } from '../bench/browser';
+import { timeToFirstImage } from '../bench/firstImage';
+import { floorPath, serveFloorPage } from '../bench/floor';
+import { machineInfo } from '../bench/machine';
+import { measureMemory } from '../bench/memory';
+import { startOhif, type RunningPeer } from '../bench/peers/ohif';
+import { rawFrameThroughput, type RawThroughput } from '../bench/rawThroughput';
+import {
+  formatReport,
+  ratiosOf,
+  targetsOf,
+  type AppFigures,
+  type BenchResults,
+  type PeerResult,
+} from '../bench/report';
+import { measureRoutePayload } from '../bench/routePayload';
+import { measureScroll } from '../bench/scroll';
+import { fetchSeriesFrames } from '../bench/series';
+import { summarize } from '../bench/stats';
+import { measureWholeSeries } from '../bench/wholeSeries';
+import { measureWorklist } from '../bench/worklist';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: { peer: { type: 'string' }, runs: { type: 'string', default: '5' } },
+});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`--runs must be a whole number ≥ 1, got ${values.runs}`);
+if (values.peer !== undefined && values.peer !== 'ohif')
+  throw new Error(`--peer knows only "ohif", got "${values.peer}"`);
+
+const SCREENSHOTS = join(ROOT, 'test-results', 'bench');
+const log = (line: string) => console.info(`[bench] ${line}`);
+const study = DEMO_CT.studyInstanceUID;
+const series = DEMO_CT.seriesInstanceUID;
+
+/** Whole series, then memory at rest, then scrolling through it — one cold browser per app. */
+function measureLoadedSeries(app: ViewerApp, origin: string, images: number, pixelBytes: number) {
+  return withColdPage(async (page) => {
+    const wholeSeries = await measureWholeSeries(
+      page,
+      app,
+      origin + app.viewerPath(study),
+      images,
+      pixelBytes,
+    );
+    log(
+      `${app.name}: whole series in ${Math.round(wholeSeries.ms)} ms (${wholeSeries.mbPerS.toFixed(1)} MB/s)`,
+    );
+    // What was measured, to look at: the loaded viewer before and after scrolling.
+    await page.screenshot({ path: join(SCREENSHOTS, `${app.name.toLowerCase()}-loaded.png`) });
+    await page.waitForTimeout(1000);
+    const memory = await measureMemory(page, app, pixelBytes);
+    await app.beforeInput?.(page);
+    const scroll = await measureScroll(page, images);
+    await page.screenshot({ path: join(SCREENSHOTS, `${app.name.toLowerCase()}-scrolled.png`) });
+    log(`${app.name}: scroll ${scroll.fps.toFixed(1)} fps, ${scroll.droppedFrames} dropped`);
+    return { wholeSeries, memory, scroll };
+  });
+}
+
+mkdirSync(SCREENSHOTS, { recursive: true });
+const stack = await startPrivateStack(log);
+let peer: RunningPeer | undefined;
+try {
+  let peerError: string | undefined;
+  if (values.peer === 'ohif') {
+    try {
+      peer = await startOhif(stack, join(ROOT, '.fovea', 'bench', 'peers'), log);
+      log(`OHIF ${peer.version} at ${peer.url}`);
+    } catch (error) {
+      peerError = (error as Error).message;
+      log(`OHIF cannot be measured: ${peerError}`);
+    }
+  }
+  const machine = await machineInfo();
+  const dicomWeb = `${stack.url}/dicom-web`;
+  const frames = await fetchSeriesFrames(dicomWeb, study, series);
+  const images = frames.framePaths.length;
+
+  log(`Raw WADO-RS frame throughput from Node (${runs} runs)…`);
+  const rawRuns: RawThroughput[] = [];
+  for (let i = 0; i < runs; i++) rawRuns.push(await rawFrameThroughput(dicomWeb, frames));
+
+  log(`Time to first image, ${runs} cold runs each, interleaved…`);
+  const firstImage: Record<string, number[]> = { fovea: [], floor: [], peer: [] };
+  for (let i = 0; i < runs; i++) {
+    firstImage.fovea!.push(await timeToFirstImage(stack.url + FOVEA.viewerPath(study)));
+    firstImage.floor!.push(
+      await timeToFirstImage(stack.url + floorPath(study, series), (page) => serveFloorPage(page, stack.url)),
+    );
+    if (peer) firstImage.peer!.push(await timeToFirstImage(peer.url + OHIF.viewerPath(study)));
+    log(
+      `run ${i + 1}: Fovea ${Math.round(firstImage.fovea!.at(-1)!)} ms, floor ${Math.round(firstImage.floor!.at(-1)!)} ms` +
+        (peer ? `, OHIF ${Math.round(firstImage.peer!.at(-1)!)} ms` : ''),
+    );
+  }
+
+  const fovea: AppFigures = {
+    firstImageMs: summarize(firstImage.fovea!),
+    ...(await measureLoadedSeries(FOVEA, stack.url, images, frames.pixelBytes)),
+  };
+  let peerResult: PeerResult | undefined;
+  if (peer) {
+    try {
+      peerResult = {
+        name: peer.name,
+        version: peer.version,
+        notes: peer.notes,
+        figures: {
+          firstImageMs: summarize(firstImage.peer!),
+          ...(await measureLoadedSeries(OHIF, peer.url, images, frames.pixelBytes)),
+        },
+      };
+    } catch (error) {
+      peerResult = { name: peer.name, error: (error as Error).message };
+    }
+  } else if (peerError) {
+    peerResult = { name: 'OHIF', error: peerError };
+  }
+
+  log('Payload of / and of the viewer route…');
+  const payload = {
+    landing: await measureRoutePayload(`${stack.url}/`, 'network-idle'),
+    viewer: await measureRoutePayload(stack.url + FOVEA.viewerPath(study), 'first-image'),
+  };
+  const worklist = await measureWorklist(stack.url);
+
+  const floor = { firstImageMs: summarize(firstImage.floor!) };
+  const raw = { mbPerS: summarize(rawRuns.map((r) => r.mbPerS)), runs: rawRuns };
+  const partial: Omit<BenchResults, 'targets'> = {
+    at: new Date().toISOString(),
+    machine,
+    series: { studyInstanceUid: study, seriesInstanceUid: series, images, pixelBytes: frames.pixelBytes },
+    fovea,
+    floor,
+    raw,
+    ...(peerResult ? { peer: peerResult } : {}),
+    payload,
+    worklist,
+    ratios: ratiosOf(
+      fovea,
+      floor,
+      raw,
+      peerResult && 'figures' in peerResult ? peerResult.figures : undefined,
+    ),
+  };
+  const results: BenchResults = { ...partial, targets: targetsOf(partial) };
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.info(`\n${formatReport(results)}\n\nWritten to bench/results.json`);
+} finally {
+  await peer?.stop();
+  await stack.stop();
+}
