@@ -27,7 +27,7 @@ import { measureScroll } from '../bench/scroll';
 import { fetchSeriesFrames } from '../bench/series';
 import { summarize } from '../bench/stats';
 import { measureWholeSeries } from '../bench/wholeSeries';
-import { measureWorklist } from '../bench/worklist';
+import { WORKLIST_ROWS, measureWorklist } from '../bench/worklist';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -134,7 +134,8 @@ try {
     landing: await measureRoutePayload(`${stack.url}/`, 'network-idle'),
     viewer: await measureRoutePayload(stack.url + FOVEA.viewerPath(study), 'first-image'),
   };
-  const worklist = await measureWorklist(stack.url);
+  log(`Worklist of ${WORKLIST_ROWS} procedures…`);
+  const worklist = await measureWorklist(stack.url, stack.orthanc.worklistDir);
 
   const floor = { firstImageMs: summarize(firstImage.floor!) };
   const raw = { mbPerS: summarize(rawRuns.map((r) => r.mbPerS)), runs: rawRuns };
