@@ -7,7 +7,6 @@ import {
   getRenderingEngine,
   init as initCore,
   metaData,
-  setUseCPURendering,
 } from '@cornerstonejs/core';
 import dicomImageLoader, { type Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
 import { init as initTools } from '@cornerstonejs/tools';
@@ -40,10 +39,9 @@ export function startEngine(settings: ViewerSettings): void {
   if (started) return;
   initCore();
   const capabilities = getRenderingCapabilities();
-  // Without a GPU (SwiftShader, llvmpipe, a virtual machine's basic display driver) WebGL runs on the
-  // CPU and each frame is read back into the viewport's 2D canvas; Cornerstone's CPU path draws the
-  // slice straight onto that canvas, several times faster there (README, "Performance").
-  if (capabilities.softwareRasterizer) setUseCPURendering(true, false);
+  // WebGL in software (SwiftShader, llvmpipe) stays on WebGL although Cornerstone's CPU path scrolls
+  // faster there: that path draws 16-bit MR with a wrong window (correlation 0.85 against dcmtk in
+  // e2e/codecs.spec.ts), and correct pixels come before speed (README, "Performance").
   // Without WebGL at all Cornerstone draws on the CPU by itself; the page says so.
   useRenderingStore.setState({ webglMissing: !capabilities.webgl });
   initTools();
