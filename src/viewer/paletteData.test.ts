@@ -65,6 +65,17 @@ describe('an instance with its palette as numbers', () => {
     expect(instance.dataset['00281201']).toHaveProperty('InlineBinary');
   });
 
+  it('fails when a table cannot be fetched or is too short', async () => {
+    const bulk = paletteInstance({ red: { BulkDataURI: 'http://pacs/bulk/red' } });
+    await expect(withPaletteEntries(bulk, () => Promise.reject(new Error('HTTP 404')))).rejects.toThrow(
+      'HTTP 404',
+    );
+    const short = paletteInstance({ red: { InlineBinary: base64(words(1)) } });
+    await expect(withPaletteEntries(short, () => Promise.reject(new Error('not called')))).rejects.toThrow(
+      /too few/,
+    );
+  });
+
   it('leaves images that are not PALETTE COLOR alone', async () => {
     const instance = paletteInstance({ red: { BulkDataURI: 'x' } });
     const grey = { ...instance, dataset: { ...instance.dataset, '00280004': { vr: 'CS', Value: ['RGB'] } } };

@@ -2,8 +2,8 @@ import type { DicomJsonAttribute, DicomJsonDataset, InstanceMetadata } from '../
 
 // The image loader reads a PALETTE COLOR image's lookup tables from the WADO-RS metadata's `Value`
 // only, but an archive sends the tables (OW) as InlineBinary or, above a size it chooses, as a
-// BulkDataURI. Without them the loader fails to colour the frame; so the tables are read here, once
-// per instance, and handed on as numbers.
+// BulkDataURI (Orthanc does, for 256 entries). Without them the frame never appears; so the tables
+// are read here, once per instance, and handed on as numbers.
 
 /** Red, Green and Blue Palette Color Lookup Table Descriptor and Data (PS3.3 C.7.6.3). */
 const PALETTE = [

@@ -55,11 +55,11 @@ export function useSeriesMetadata(
     const fetched = await client.retrieveSeriesMetadata(series.studyInstanceUid, series.seriesInstanceUid, {
       signal,
     });
+    // The image loader cannot report an instance whose palette it lacks (it waits for ever), so a
+    // palette that cannot be read fails the series here, with the PACS error states of the viewer.
     const instances = await Promise.all(
       fetched.map((instance) =>
-        // A palette that cannot be read leaves the instance as it was: the loader then reports it
-        // on that instance's card, and the rest of the series still shows.
-        withPaletteEntries(instance, (uri) => client.retrieveBulkData(uri, { signal })).catch(() => instance),
+        withPaletteEntries(instance, (uri) => client.retrieveBulkData(uri, { signal })),
       ),
     );
     remember(key, instances);
