@@ -168,7 +168,7 @@ test('every image series of the demo is in the PACS', () => {
   for (const study of DEMO_STUDIES) {
     if (study.key === DEMO_CODEC_STUDY.key) continue;
     for (const s of study.series) {
-      if (!['ct', 'mr', 'cr', 'us-cine', 'fundus'].includes(s.content.kind)) continue;
+      if (!['ct', 'mr', 'cr', 'us-cine', 'fundus', 'thickness-map'].includes(s.content.kind)) continue;
       expect(uids.has(s.seriesInstanceUID), `${study.key} series ${s.number} (${s.description})`).toBe(true);
     }
   }

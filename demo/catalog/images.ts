@@ -7,6 +7,7 @@ export const SOP_CLASSES = {
   crImage: '1.2.840.10008.5.1.4.1.1.1',
   usImage: '1.2.840.10008.5.1.4.1.1.6.1',
   usMultiFrameImage: '1.2.840.10008.5.1.4.1.1.3.1',
+  secondaryCapture: '1.2.840.10008.5.1.4.1.1.7',
   ophthalmicPhotography8Bit: '1.2.840.10008.5.1.4.1.1.77.1.5.1',
   visualFieldStaticPerimetry: '1.2.840.10008.5.1.4.1.1.80.1',
   encapsulatedPdf: '1.2.840.10008.5.1.4.1.1.104.1',
@@ -204,5 +205,49 @@ export const DEMO_FUNDUS = {
   fovea: [0.5, 0.51] as const,
   appearance: [
     'An orange-red disc of retina on black; a bright yellow optic disc with a paler cup nasally (right of centre for OD, left for OS); a darker macula in the centre; dark red veins and lighter, thinner arteries arching above and below the macula.',
+  ],
+} as const;
+
+/**
+ * A macular thickness map as an OCT device exports it: a Secondary Capture in PALETTE COLOR, 8-bit
+ * stored values (retinal thickness in µm minus 150) coloured by a 256-entry, 16-bit Palette Color
+ * Lookup Table (PS3.3 C.7.6.3, C.7.9). Value 0, outside the scanned circle, is black.
+ */
+export const DEMO_THICKNESS_MAP = {
+  studyKey: 'op-lindqvist',
+  seriesNumber: 3,
+  seriesDescription: 'Macular thickness map OD',
+  eye: 'R',
+  rows: 256,
+  columns: 256,
+  /** Stored value = thickness (µm) − this; 1…255 cover 151–405 µm. */
+  thicknessOffsetUm: 150,
+  /** Radius of the scanned circle, pixels, around the centre of the image (the fovea). */
+  scanRadius: 120,
+  pixelSpacingMm: 0.025,
+  /**
+   * The colour scale: stored value → 8-bit RGB at its control points, linear between them; each
+   * entry is written in 16 bits as value × 257, so its top 8 bits are exactly these colours.
+   */
+  palette: [
+    [0, [0, 0, 0]],
+    [1, [0, 0, 128]],
+    [80, [0, 64, 255]],
+    [120, [0, 200, 220]],
+    [150, [0, 200, 0]],
+    [180, [255, 240, 0]],
+    [210, [255, 0, 0]],
+    [255, [255, 255, 255]],
+  ] as ReadonlyArray<readonly [number, readonly [number, number, number]]>,
+  /** [column, row, stored value, RGB on screen, what]. */
+  probes: [
+    [128, 128, 60, [0, 48, 223], 'foveal pit (210 µm): blue'],
+    [174, 128, 199, [255, 88, 0], 'nasal parafovea (349 µm): orange-red'],
+    [82, 128, 175, [213, 233, 0], 'temporal parafovea (325 µm): yellow'],
+    [128, 20, 82, [0, 71, 253], 'edge of the scan (232 µm): blue'],
+    [10, 10, 0, [0, 0, 0], 'outside the scanned circle: black'],
+  ] as ReadonlyArray<readonly [number, number, number, readonly [number, number, number], string]>,
+  appearance: [
+    'A black square with a coloured disc: a blue centre (the thin foveal pit) inside a yellow-to-orange ring (the thick parafovea, reddest nasally, on the image right), fading through green and cyan to blue at the edge of the disc.',
   ],
 } as const;

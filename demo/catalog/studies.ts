@@ -1,7 +1,7 @@
 import { seriesUid, studyUid } from '../uids';
 import type { Code } from '../visualField/model';
 import { DEMO_CODEC_STUDY, DEMO_TRANSFER_SYNTAXES } from './codecs';
-import { DEMO_CR, DEMO_CT, DEMO_MR, DEMO_US } from './images';
+import { DEMO_CR, DEMO_CT, DEMO_MR, DEMO_THICKNESS_MAP, DEMO_US } from './images';
 import { DEMO_REFERRING_PHYSICIAN } from './patients';
 import { DEMO_VISUAL_FIELDS } from './visualFields';
 
@@ -37,6 +37,7 @@ export type SeriesContent =
   | { kind: 'cr' }
   | { kind: 'us-cine' }
   | { kind: 'fundus'; eye: 'R' | 'L'; size: number; cupDiscRatio: number }
+  | { kind: 'thickness-map' }
   | { kind: 'visual-field'; field: string }
   | { kind: 'report'; report: DemoReport }
   | { kind: 'codec'; transferSyntaxUid: string };
@@ -254,15 +255,16 @@ export const DEMO_STUDIES: readonly DemoStudy[] = [
       },
     ],
   ),
-  study(
-    'op-lindqvist',
-    'lindqvist',
-    '20250505',
-    '090000',
-    'FUNDUS PHOTOGRAPHY',
-    'ACC-OP-0001',
-    fundusPair(1024, { R: 0.3, L: 0.35 }),
-  ),
+  study(DEMO_THICKNESS_MAP.studyKey, 'lindqvist', '20250505', '090000', 'FUNDUS PHOTOGRAPHY', 'ACC-OP-0001', [
+    ...fundusPair(1024, { R: 0.3, L: 0.35 }),
+    {
+      number: DEMO_THICKNESS_MAP.seriesNumber,
+      modality: 'OT',
+      description: DEMO_THICKNESS_MAP.seriesDescription,
+      instances: 1,
+      content: { kind: 'thickness-map' },
+    },
+  ]),
   ...PRIORS.map(([patient, date]) =>
     study(
       `op-${patient}`,

@@ -16,7 +16,15 @@ import { radiologyReportPdf, visualFieldReportPdf, type ReportHeader } from '../
 import { demoUid, instanceUid } from '../uids';
 import { visualFieldInstance } from '../visualField/opv';
 import type { SeriesContext, StudyContext } from './common';
-import { crImage, ctImage, fundusImage, mrImage, ultrasoundCine, ultrasoundFrameImage } from './images';
+import {
+  crImage,
+  ctImage,
+  fundusImage,
+  mrImage,
+  thicknessMapImage,
+  ultrasoundCine,
+  ultrasoundFrameImage,
+} from './images';
 import { encapsulatedPdfInstance } from './reports';
 
 // What each entry of the catalog becomes: the datasets of the archive, of the codec study's sources
@@ -77,6 +85,7 @@ function sopClassOf(series: DemoSeries): string {
     cr: SOP_CLASSES.crImage,
     'us-cine': SOP_CLASSES.usMultiFrameImage,
     fundus: SOP_CLASSES.ophthalmicPhotography8Bit,
+    'thickness-map': SOP_CLASSES.secondaryCapture,
     'visual-field': SOP_CLASSES.visualFieldStaticPerimetry,
     report: SOP_CLASSES.encapsulatedPdf,
     codec: SOP_CLASSES.ctImage,
@@ -149,6 +158,9 @@ function* seriesInstances(study: DemoStudy, series: DemoSeries): Generator<Datas
       return;
     case 'fundus':
       yield fundusImage(context, s, { ...content, instanceNumber: 1 }, uid(1));
+      return;
+    case 'thickness-map':
+      yield thicknessMapImage(context, s, uid(1));
       return;
     case 'visual-field': {
       const field = demoVisualField(content.field);

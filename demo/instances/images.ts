@@ -1,9 +1,18 @@
-import { DEMO_CR, DEMO_CT, DEMO_FUNDUS, DEMO_MR, DEMO_US, SOP_CLASSES } from '../catalog/images';
+import {
+  DEMO_CR,
+  DEMO_CT,
+  DEMO_FUNDUS,
+  DEMO_MR,
+  DEMO_THICKNESS_MAP,
+  DEMO_US,
+  SOP_CLASSES,
+} from '../catalog/images';
 import type { Dataset } from '../dicom/writer';
 import { chestRadiograph } from '../phantoms/cr';
 import { ctSlice } from '../phantoms/ct';
 import { fundusPhoto } from '../phantoms/fundus';
 import { mrSlice } from '../phantoms/mr';
+import { thicknessMap, thicknessPalette } from '../phantoms/thicknessMap';
 import { ultrasoundFrame } from '../phantoms/us';
 import { demoUid } from '../uids';
 import {
@@ -254,6 +263,48 @@ export function fundusImage(
       cupDiscRatio,
       seed: seedOf(study.patient.key) + (eye === 'R' ? 0 : 1),
     }),
+  };
+}
+
+/**
+ * The macular thickness map of an OCT scan, exported as a Secondary Capture (PS3.3 A.8.1) in
+ * PALETTE COLOR: the Image Pixel module's palette (C.7.6.3) with 256 entries of 16 bits, the first
+ * for stored value 0.
+ */
+export function thicknessMapImage(
+  study: StudyContext,
+  series: SeriesContext,
+  sopInstanceUID: string,
+): Dataset {
+  const { rows, columns, pixelSpacingMm } = DEMO_THICKNESS_MAP;
+  // 256 entries, first mapped value 0, 16 bits per entry (C.7.6.3.1.5).
+  const descriptor = [256, 0, 16];
+  return {
+    ...patientAndStudy(study),
+    ...seriesAndEquipment(study, series, 'Fovea OCT'),
+    ...sopCommon(SOP_CLASSES.secondaryCapture, sopInstanceUID, 1, study),
+    // SC Equipment module: made by a workstation from the OCT volume.
+    ConversionType: 'WSD',
+    ImageType: ['DERIVED', 'SECONDARY'],
+    ImageLaterality: DEMO_THICKNESS_MAP.eye,
+    SamplesPerPixel: 1,
+    PhotometricInterpretation: 'PALETTE COLOR',
+    Rows: rows,
+    Columns: columns,
+    BitsAllocated: 8,
+    BitsStored: 8,
+    HighBit: 7,
+    PixelRepresentation: 0,
+    PixelSpacing: [pixelSpacingMm, pixelSpacingMm],
+    RedPaletteColorLookupTableDescriptor: descriptor,
+    GreenPaletteColorLookupTableDescriptor: descriptor,
+    BluePaletteColorLookupTableDescriptor: descriptor,
+    RedPaletteColorLookupTableData: thicknessPalette(0),
+    GreenPaletteColorLookupTableData: thicknessPalette(1),
+    BluePaletteColorLookupTableData: thicknessPalette(2),
+    BurnedInAnnotation: 'NO',
+    LossyImageCompression: '00',
+    PixelData: thicknessMap(),
   };
 }
 

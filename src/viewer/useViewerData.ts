@@ -1,6 +1,7 @@
 import type { InstanceMetadata, StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
 import { usePacsQuery, type PacsQuery } from '../ui';
+import { withPaletteEntries } from './paletteData';
 import type { StudySeries } from './SeriesBrowser';
 
 /** Studies and their series for the viewer: one QIDO-RS study look-up and one series search per study. */
@@ -51,9 +52,16 @@ export function useSeriesMetadata(
     if (!series || !key) return [];
     const cached = metadataCache.get(key);
     if (cached) return cached;
-    const instances = await client.retrieveSeriesMetadata(series.studyInstanceUid, series.seriesInstanceUid, {
+    const fetched = await client.retrieveSeriesMetadata(series.studyInstanceUid, series.seriesInstanceUid, {
       signal,
     });
+    // The image loader cannot report an instance whose palette it lacks (it waits for ever), so a
+    // palette that cannot be read fails the series here, with the PACS error states of the viewer.
+    const instances = await Promise.all(
+      fetched.map((instance) =>
+        withPaletteEntries(instance, (uri) => client.retrieveBulkData(uri, { signal })),
+      ),
+    );
     remember(key, instances);
     return instances;
   });
