@@ -119,89 +119,90 @@ export function SingleFieldAnalysis({ test, id }: Props) {
         )}
       </MapPanel>
 
-      <MapPanel
-        title="Total deviation (dB)"
-        kind="total-deviation"
-        cx={left}
-        cy={middle}
-        geometry={geometry}
-        test={test}
-      >
-        {(at) =>
-          test.points.map((p, i) => (
-            <ValueText
-              key={i}
-              at={at(p.x, p.y)}
-              text={deviationText(p.totalDeviation)}
-              size={valueFontSize(geometry)}
-            />
-          ))
-        }
-      </MapPanel>
-      <MapPanel
-        title="Pattern deviation (dB)"
-        kind="pattern-deviation"
-        cx={right}
-        cy={middle}
-        geometry={geometry}
-        test={test}
-      >
-        {(at) =>
-          test.points.map((p, i) => (
-            <ValueText
-              key={i}
-              at={at(p.x, p.y)}
-              text={deviationText(p.patternDeviation)}
-              size={valueFontSize(geometry)}
-            />
-          ))
-        }
-      </MapPanel>
-
-      <MapPanel
-        title="Total deviation probability"
-        kind="total-deviation-probability"
-        cx={left}
-        cy={bottom}
-        geometry={geometry}
-        test={test}
-      >
-        {(at) =>
-          test.points.map((p, i) => (
-            <ProbabilitySymbol
-              key={i}
-              at={at(p.x, p.y)}
-              deviation={p.totalDeviation}
-              ids={symbolIds}
-              size={symbolSize(geometry)}
-            />
-          ))
-        }
-      </MapPanel>
-      <MapPanel
-        title="Pattern deviation probability"
-        kind="pattern-deviation-probability"
-        cx={right}
-        cy={bottom}
-        geometry={geometry}
-        test={test}
-      >
-        {(at) =>
-          test.points.map((p, i) => (
-            <ProbabilitySymbol
-              key={i}
-              at={at(p.x, p.y)}
-              deviation={p.patternDeviation}
-              ids={symbolIds}
-              size={symbolSize(geometry)}
-            />
-          ))
-        }
-      </MapPanel>
+      {DEVIATIONS.map(({ field, name, kind }, column) => (
+        <DeviationMaps
+          key={kind}
+          name={name}
+          kind={kind}
+          field={field}
+          cx={column === 0 ? left : right}
+          numericY={middle}
+          probabilityY={bottom}
+          geometry={geometry}
+          test={test}
+          symbolIds={symbolIds}
+        />
+      ))}
 
       <Legends ids={symbolIds} y={bottom + MAP_HEIGHT / 2 + 34} />
       <GlobalIndices test={test} y={bottom + MAP_HEIGHT / 2 + 76} />
     </svg>
+  );
+}
+
+/** Total deviation on the left, pattern deviation on the right, as a printout lays them out. */
+const DEVIATIONS = [
+  { field: 'totalDeviation', name: 'Total deviation', kind: 'total-deviation' },
+  { field: 'patternDeviation', name: 'Pattern deviation', kind: 'pattern-deviation' },
+] as const;
+
+/** One deviation: its numeric map (dB) above its probability-symbol map. */
+function DeviationMaps({
+  name,
+  kind,
+  field,
+  cx,
+  numericY,
+  probabilityY,
+  geometry,
+  test,
+  symbolIds,
+}: {
+  name: string;
+  kind: string;
+  field: (typeof DEVIATIONS)[number]['field'];
+  cx: number;
+  numericY: number;
+  probabilityY: number;
+  geometry: MapGeometry;
+  test: VisualFieldTest;
+  symbolIds: Record<ProbabilityLevel, string>;
+}) {
+  return (
+    <>
+      <MapPanel title={`${name} (dB)`} kind={kind} cx={cx} cy={numericY} geometry={geometry} test={test}>
+        {(at) =>
+          test.points.map((p, i) => (
+            <ValueText
+              key={i}
+              at={at(p.x, p.y)}
+              text={deviationText(p[field])}
+              size={valueFontSize(geometry)}
+            />
+          ))
+        }
+      </MapPanel>
+      <MapPanel
+        title={`${name} probability`}
+        kind={`${kind}-probability`}
+        cx={cx}
+        cy={probabilityY}
+        geometry={geometry}
+        test={test}
+      >
+        {(at) =>
+          test.points.map((p, i) => (
+            <ProbabilitySymbol
+              key={i}
+              at={at(p.x, p.y)}
+              deviation={p[field]}
+              ids={symbolIds}
+              size={symbolSize(geometry)}
+            />
+          ))
+        }
+      </MapPanel>
+    </>
   );
 }
 
