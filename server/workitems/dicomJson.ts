@@ -39,15 +39,3 @@ export function code(
 export function sequence(items: DicomJsonObject[]): DicomJsonAttribute {
   return items.length ? { vr: 'SQ', Value: items } : { vr: 'SQ' };
 }
-
-/**
- * DICOM JSON as text with every character beyond ASCII written as a \uXXXX escape. The same JSON to a
- * parser, but a browser turns pure ASCII bytes into text several times faster than UTF-8 with a few
- * accented or CJK names in it, and a day's worklist is megabytes.
- */
-export function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[\u007f-\uffff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}

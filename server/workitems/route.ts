@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sendError } from '../errors';
-import { asciiJson, type DicomJsonObject } from './dicomJson';
+import type { DicomJsonObject } from './dicomJson';
 import { mwlReturnKeys, workitemFromMwl } from './fromMwl';
 import { dateRangeOf, matches, parseConditions, QueryError } from './match';
 import { WorklistUnavailableError, type WorklistSource } from './source';
@@ -42,7 +42,7 @@ export function registerWorkitems(app: FastifyInstance, source: WorklistSource):
       if (offset + limit < found.length) {
         reply.header('warning', '299 fovea "There are more results; use offset to page"');
       }
-      return reply.type('application/dicom+json').send(asciiJson(page));
+      return reply.type('application/dicom+json').send(page);
     } catch (error) {
       return fail(reply, error);
     }
@@ -53,7 +53,7 @@ export function registerWorkitems(app: FastifyInstance, source: WorklistSource):
     try {
       const workitem = (await load(undefined)).find((w) => w[tagOf('SOPInstanceUID')]?.Value?.[0] === uid);
       if (!workitem) return sendError(reply, 404, `No scheduled procedure has the workitem UID ${uid}`);
-      return reply.type('application/dicom+json').send(asciiJson([workitem]));
+      return reply.type('application/dicom+json').send([workitem]);
     } catch (error) {
       return fail(reply, error);
     }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { asciiJson } from './dicomJson';
 import { workitemFromMwl, workitemUid, stateOf, type MwlItem } from './fromMwl';
 import { dateRangeOf, fold, inRange, matches, parseConditions, QueryError } from './match';
 
@@ -82,21 +81,6 @@ describe('workitemFromMwl', () => {
     expect(stateOf('COMPLETED')).toBe('COMPLETED');
     expect(stateOf('DISCONTINUED')).toBe('CANCELED');
     expect(stateOf(undefined)).toBe('SCHEDULED');
-  });
-});
-
-describe('asciiJson', () => {
-  it('writes names in any script as escapes that parse back to the same workitem', () => {
-    const workitem = workitemFromMwl({
-      ...order,
-      PatientName: 'Yamada^Tarō=山田^太郎=やまだ^たろう',
-      ReferringPhysicianName: 'Ivanov^Sergei=Иванов^Сергей',
-      RequestedProcedureDescription: 'Fundus 👁 photo',
-    });
-    const text = asciiJson([workitem]);
-    expect(text).toMatch(/^[\x20-\x7e]*$/);
-    expect(text).toContain('\\u5c71\\u7530');
-    expect(JSON.parse(text)).toEqual([workitem]);
   });
 });
 
