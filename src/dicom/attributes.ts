@@ -27,8 +27,11 @@ export function hasAttribute(dataset: DicomJsonDataset, key: AttributeKey): bool
   return getAttribute(dataset, key) !== undefined;
 }
 
-function values(dataset: DicomJsonDataset, key: AttributeKey): unknown[] {
-  return getAttribute(dataset, key)?.Value ?? [];
+/** Shared by every absent attribute: a worklist reads thousands of them. */
+const NO_VALUES: readonly unknown[] = Object.freeze([]);
+
+function values(dataset: DicomJsonDataset, key: AttributeKey): readonly unknown[] {
+  return getAttribute(dataset, key)?.Value ?? NO_VALUES;
 }
 
 function asText(value: unknown): string | undefined {

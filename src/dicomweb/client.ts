@@ -169,7 +169,12 @@ export class DicomWebClient {
     const url = `${this.upsRoot}/workitems?${params.toString()}`;
     const body = await this.getJson(url, `GET ${pathOf(this.upsRoot)}/workitems`, options);
     const procedures = readAll(body, `GET ${pathOf(this.upsRoot)}/workitems`, toScheduledProcedure);
-    return procedures.sort((a, b) => (a.scheduledStart ?? '').localeCompare(b.scheduledStart ?? ''));
+    // DT values are digits: comparing code units orders them as time does, without a collator.
+    return procedures.sort((a, b) => {
+      const x = a.scheduledStart ?? '';
+      const y = b.scheduledStart ?? '';
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
   }
 
   /** One study by its UID, or undefined when the PACS does not have it. */

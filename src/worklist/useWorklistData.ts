@@ -4,7 +4,7 @@ import { followStudyEvents } from '../dicomweb';
 import { usePacsQuery } from '../ui';
 import { indexStudies, resultStatusOf, resultStudyFromSummary } from './resultStatus';
 import { useWorklistStore } from './useWorklistStore';
-import { searchTextOf, type WorklistRow } from './worklistFilters';
+import { prepareSearchTexts, type WorklistRow } from './worklistFilters';
 
 export interface WorklistData {
   /** The rows of the date, from this poll or — while the worklist is away — the last good one. */
@@ -65,12 +65,11 @@ export function useWorklistData(
   const rows = useMemo(() => {
     if (!list) return undefined;
     const index = indexStudies(Object.values(studies));
-    return list.map((procedure) => ({
-      procedure,
-      status: resultStatusOf(procedure, index),
-      searchText: searchTextOf(procedure),
-    }));
+    return list.map((procedure) => ({ procedure, status: resultStatusOf(procedure, index) }));
   }, [list, studies]);
+
+  // After the list is on screen, so that the first keystroke in the filter does not wait for them.
+  useEffect(() => (list ? prepareSearchTexts(list) : undefined), [list]);
 
   return {
     rows,

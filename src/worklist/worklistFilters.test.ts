@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parsePersonName, type ScheduledProcedure } from '../dicom';
 import type { ResultStatusKind } from './resultStatus';
 import {
@@ -6,6 +6,7 @@ import {
   countByStatus,
   filterRows,
   optionsOf,
+  prepareSearchTexts,
   searchTextOf,
   worklistFiltersFromParams,
   worklistParams,
@@ -27,11 +28,7 @@ const row = (
     accessionNumber: `A-${id}`,
     state: 'SCHEDULED',
   };
-  return {
-    procedure,
-    status: { kind, instances: 0, studyInstanceUids: [], disagreements: [] },
-    searchText: searchTextOf(procedure),
-  };
+  return { procedure, status: { kind, instances: 0, studyInstanceUids: [], disagreements: [] } };
 };
 
 const rows = [
@@ -64,6 +61,35 @@ describe('filterRows', () => {
     expect(text('A-FOV1003')).toEqual(['FOV1003']);
     expect(text('helene, dubois')).toEqual(['FOV1003']);
     expect(text('nobody')).toEqual([]);
+  });
+});
+
+describe('search texts', () => {
+  it('hold every script of the name, the ID and the accession, folded', () => {
+    expect(searchTextOf(rows[0]!.procedure)).toBe(
+      'yamada, taro (山田 太郎) yamada taro  山田 太郎  fov1009 a-fov1009',
+    );
+  });
+
+  it('are made once per order, the same whether prepared ahead or on demand', async () => {
+    vi.useFakeTimers();
+    try {
+      const procedure = { ...rows[1]!.procedure };
+      const stop = prepareSearchTexts([procedure]);
+      await vi.runAllTimersAsync();
+      stop();
+      const first = searchTextOf(procedure);
+      expect(first).toContain('muller');
+      expect(searchTextOf(procedure)).toBe(first);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an unfiltered list is every row, in order, as a list of its own', () => {
+    const all = filterRows(rows, EMPTY_WORKLIST_FILTERS);
+    expect(all).toEqual(rows);
+    expect(all).not.toBe(rows);
   });
 });
 

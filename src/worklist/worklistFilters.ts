@@ -5,8 +5,6 @@ import { RESULT_STATUS_LABELS, type ResultStatus, type ResultStatusKind } from '
 export interface WorklistRow {
   procedure: ScheduledProcedure;
   status: ResultStatus;
-  /** Lower-cased, accent-free text the free-text filter searches: names in every script, ID, accession. */
-  searchText: string;
 }
 
 export interface WorklistFilters {
@@ -26,17 +24,56 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/**
+ * Search texts by order, made once per order (a poll brings new order objects, and so new texts).
+ * Folding thousands of names costs more than showing the list, so it is not done before the first
+ * rows are on screen: `prepareSearchTexts` fills this afterwards, or the first filter does.
+ */
+const searchTexts = new WeakMap<ScheduledProcedure, string>();
+
+/** Lower-cased, accent-free text the free-text filter searches: names in every script, ID, accession. */
 export function searchTextOf(procedure: ScheduledProcedure): string {
-  const { name, id } = procedure.patient;
-  const groups = [name.alphabetic, name.ideographic, name.phonetic]
-    .filter((group) => group !== undefined)
-    .map((group) => `${group.family} ${group.given} ${group.middle}`);
-  return fold([formatPersonName(name), ...groups, id, procedure.accessionNumber ?? ''].join(' '));
+  let text = searchTexts.get(procedure);
+  if (text === undefined) {
+    const { name, id } = procedure.patient;
+    const groups = [name.alphabetic, name.ideographic, name.phonetic]
+      .filter((group) => group !== undefined)
+      .map((group) => `${group.family} ${group.given} ${group.middle}`);
+    text = fold([formatPersonName(name), ...groups, id, procedure.accessionNumber ?? ''].join(' '));
+    searchTexts.set(procedure, text);
+  }
+  return text;
+}
+
+/**
+ * Makes the search texts of `procedures` in slices while the browser is idle, so that the first
+ * keystroke in the filter finds them ready. Returns a function that stops it.
+ */
+export function prepareSearchTexts(procedures: readonly ScheduledProcedure[], sliceSize = 500): () => void {
+  let next = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
+  const later = (work: () => void) => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(work, { timeout: 1000 });
+    else timer = setTimeout(work, 0);
+  };
+  const slice = () => {
+    const end = Math.min(procedures.length, next + sliceSize);
+    for (; next < end; next++) searchTextOf(procedures[next]!);
+    if (next < procedures.length) later(slice);
+  };
+  later(slice);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
 }
 
 /** Every word typed must appear somewhere: "doe ja" finds "DOE, Jane". */
 function matchesText(row: WorklistRow, words: string[]): boolean {
-  return words.every((word) => row.searchText.includes(word));
+  if (words.length === 0) return true;
+  const text = searchTextOf(row.procedure);
+  return words.every((word) => text.includes(word));
 }
 
 /** The rows the filters let through, in scheduled order (rows come sorted; filtering keeps the order). */
@@ -44,6 +81,7 @@ export function filterRows(rows: readonly WorklistRow[], filters: WorklistFilter
   const words = fold(filters.text)
     .split(/[\s,^]+/)
     .filter(Boolean);
+  if (!filters.modality && !filters.station && !filters.status && words.length === 0) return rows.slice();
   return rows.filter(
     (row) =>
       (!filters.modality || row.procedure.modality === filters.modality) &&
@@ -68,7 +106,12 @@ export function optionsOf(
   rows: readonly WorklistRow[],
   pick: (row: WorklistRow) => string | undefined,
 ): string[] {
-  return [...new Set(rows.map(pick).filter((value): value is string => Boolean(value)))].sort();
+  const values = new Set<string>();
+  for (const row of rows) {
+    const value = pick(row);
+    if (value) values.add(value);
+  }
+  return [...values].sort();
 }
 
 export function hasWorklistFilters(filters: WorklistFilters): boolean {
