@@ -1,6 +1,4 @@
-import { promisify } from 'node:util';
-import { gzip, constants as zlib } from 'node:zlib';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sendError } from '../errors';
 import type { DicomJsonObject } from './dicomJson';
 import { mwlReturnKeys, workitemFromMwl } from './fromMwl';
@@ -9,8 +7,6 @@ import { dateRangeOf, matches, parseConditions, QueryError } from './match';
 import { SharedAnswers } from './reuse';
 import { WorklistUnavailableError, type WorklistSource } from './source';
 import { tagOf } from './tags';
-
-const gzipAsync = promisify(gzip);
 
 /**
  * How long a worklist answer is reused for searches of the same dates. Every open worklist page polls,
@@ -21,23 +17,12 @@ const gzipAsync = promisify(gzip);
  */
 export const WORKLIST_REUSE_MS = 5_000;
 
-/**
- * Answers smaller than this are sent as they are: compressing them costs more than it saves on a
- * local network. The worklist of a busy day is megabytes of repetitive DICOM JSON, which gzip shrinks
- * to a tenth.
- */
-export const GZIP_MIN_BYTES = 64 * 1024;
-
 interface Body {
   json: Buffer;
-  gzipped?: Promise<Buffer>;
 }
 
 const startOf = (workitem: DicomJsonObject) =>
   String(workitem[tagOf('ScheduledProcedureStepStartDateTime')]?.Value?.[0] ?? '');
-
-const acceptsGzip = (request: FastifyRequest) =>
-  /\bgzip\b/i.test(String(request.headers['accept-encoding'] ?? ''));
 
 /**
  * UPS-RS Search and Retrieve Workitem (PS3.18 §11.9, §11.5) served from a modality worklist, for PACS
@@ -70,13 +55,9 @@ export function registerWorkitems(
     return body;
   };
 
-  const send = async (request: FastifyRequest, reply: FastifyReply, body: Body) => {
-    reply.type('application/dicom+json').header('vary', 'accept-encoding');
-    if (body.json.length < GZIP_MIN_BYTES || !acceptsGzip(request)) return reply.send(body.json);
-    // Level 1: most of the saving for a fraction of the time of the default level.
-    body.gzipped ??= gzipAsync(body.json, { level: zlib.Z_BEST_SPEED });
-    return reply.header('content-encoding', 'gzip').send(await body.gzipped);
-  };
+  // Not compressed: on the local network a gateway serves, gzip made the busy day's list appear later
+  // in the browser (which then decompresses it), though far fewer bytes travelled.
+  const send = (reply: FastifyReply, body: Body) => reply.type('application/dicom+json').send(body.json);
 
   const fail = (reply: FastifyReply, error: unknown) => {
     if (error instanceof QueryError) return sendError(reply, 400, error.message);
@@ -102,7 +83,6 @@ export function registerWorkitems(
       }
       const key = JSON.stringify([conditions, selectionKey(selection), offset, limit]);
       return send(
-        request,
         reply,
         bodyOf(loaded, key, () => page.map((workitem) => select(workitem, selection))),
       );
@@ -124,7 +104,7 @@ export function registerWorkitems(
       }
       workitem ??= (await load(undefined)).find(hasUid);
       if (!workitem) return sendError(reply, 404, `No scheduled procedure has the workitem UID ${uid}`);
-      return send(request, reply, { json: Buffer.from(JSON.stringify([workitem])) });
+      return send(reply, { json: Buffer.from(JSON.stringify([workitem])) });
     } catch (error) {
       return fail(reply, error);
     }
