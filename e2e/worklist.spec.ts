@@ -187,7 +187,11 @@ test('with the worklist SCP down the page says so and keeps the last good list',
     await expect(rowOf(page, yamada).getByRole('gridcell').nth(1)).toContainText('山田');
 
     await relay.cut();
-    const down = await page.request.get(`${url}${query}`);
+    // The gateway reuses a worklist answer for a few seconds: the outage shows once that has expired.
+    let down = await page.request.get(`${url}${query}`);
+    await expect
+      .poll(async () => (down = await page.request.get(`${url}${query}`)).status(), { timeout: 15_000 })
+      .not.toBe(200);
     expect([503, 504]).toContain(down.status());
     expect((await down.json()).error.message).toMatch(/worklist/i);
 

@@ -59,7 +59,7 @@ describe('worklist and change feed sources', () => {
       port: 11112,
       calledAet: 'RIS',
       callingAet: 'FOVEA',
-      timeoutMs: 10_000,
+      timeoutMs: 30_000,
     });
     expect(
       readGatewayConfig({ ...pacs, FOVEA_MWL_ORTHANC_URL: 'http://127.0.0.1:8042' }).worklist?.kind,

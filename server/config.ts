@@ -27,7 +27,10 @@ export const gatewayEnvSchema = z.object({
   FOVEA_MWL_PORT: port.default(104),
   FOVEA_MWL_CALLED_AET: aeTitle.default('ANY-SCP'),
   FOVEA_MWL_CALLING_AET: aeTitle.default('FOVEA'),
-  FOVEA_MWL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Orthanc's worklist plugin reads every order file on each query: a day of 5,000 orders takes
+  // 5–11 s on a small server, which 10 s turned into 504s and retries that started the same work
+  // again. 30 s stays well inside the page's own 60 s request limit.
+  FOVEA_MWL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
   FOVEA_APP_DIR: z.string().min(1).default('dist'),
   FOVEA_APP_CONFIG: z.string().optional(),
   FOVEA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),

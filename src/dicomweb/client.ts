@@ -6,6 +6,7 @@ import {
   toSeriesSummary,
   toScheduledProcedure,
   toStudySummary,
+  WORKITEM_FIELDS,
   type DicomJsonDataset,
   type ScheduledProcedure,
   type InstanceMetadata,
@@ -155,7 +156,8 @@ export class DicomWebClient {
 
   /**
    * UPS-RS Search Workitems for the procedures scheduled on a DA or DA range, sorted by scheduled
-   * start. A plain GET: dicomweb-client's workitem search cannot send a date-time range.
+   * start, with only the attributes the worklist shows. A plain GET: dicomweb-client's workitem
+   * search cannot send a date-time range.
    */
   async searchWorkitems(
     scheduledDates: string,
@@ -166,6 +168,7 @@ export class DicomWebClient {
       ScheduledProcedureStepStartDateTime: scheduledDates,
       limit: String(options.limit ?? 5000),
     });
+    for (const field of WORKITEM_FIELDS) params.append('includefield', field);
     const url = `${this.upsRoot}/workitems?${params.toString()}`;
     const body = await this.getJson(url, `GET ${pathOf(this.upsRoot)}/workitems`, options);
     const procedures = readAll(body, `GET ${pathOf(this.upsRoot)}/workitems`, toScheduledProcedure);
