@@ -46,6 +46,16 @@ export type LoadThumbnail = (
 /** How long an idle moment a document's preview waits for before it is drawn anyway. */
 const IDLE_WAIT_MS = 2000;
 
+/** Runs `task` in an idle moment (soon after at the latest); Safari has no requestIdleCallback. */
+function whenIdle(task: () => void): () => void {
+  if ('requestIdleCallback' in window) {
+    const handle = window.requestIdleCallback(task, { timeout: IDLE_WAIT_MS });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(task, 0);
+  return () => clearTimeout(timer);
+}
+
 /**
  * A picture of the series: drawn by the archive for images, page 1 for a PDF (once the images are on
  * screen, in an idle moment); the series' kind in words meanwhile, or when there is none.
@@ -84,12 +94,12 @@ function Thumbnail({
           if (!controller.signal.aborted) setPicture({ failure: thumbnailFailure(error) });
         },
       );
-    let idle: number | undefined;
-    if (kind === 'pdf') idle = requestIdleCallback(() => void start(), { timeout: IDLE_WAIT_MS });
+    let cancelWait: (() => void) | undefined;
+    if (kind === 'pdf') cancelWait = whenIdle(() => void start());
     else void start();
     return () => {
       controller.abort();
-      if (idle !== undefined) cancelIdleCallback(idle);
+      cancelWait?.();
       if (url) URL.revokeObjectURL(url);
     };
   }, [kind, mayLoad, load, series]);

@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import { firstImagesSettled, type ImageViewport } from './seriesThumbnail';
 import { useViewportStore } from './useViewportStore';
 
-/** A viewport whose first image never settles (a stalled PACS) holds documents' previews back no longer. */
-const LONGEST_WAIT_MS = 10_000;
+/**
+ * A viewport whose first image never settles (its series failed before any image was asked for)
+ * holds documents' previews back this long at most: longer than a first image takes on a loaded machine.
+ */
+const LONGEST_WAIT_MS = 30_000;
 
 /**
  * True once the viewports showing images have drawn their first image (or failed), and from then on:
