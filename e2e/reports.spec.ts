@@ -1,6 +1,18 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { DEMO_VISUAL_FIELDS, demoPatient, demoStudy, type DemoVisualField } from '../demo';
-import { expect, test } from './fixtures';
+import {
+  DEMO_CT,
+  DEMO_VISUAL_FIELDS,
+  REPORT_CONCEPTS,
+  demoPatient,
+  demoStudy,
+  type DemoVisualField,
+} from '../demo';
+import { part10 } from '../demo/dicom/writer';
+import { encapsulatedPdfInstance } from '../demo/instances/reports';
+import { demoUid } from '../demo/uids';
+import { expect, orthancRest, test } from './fixtures';
+import { pdfPageTexts } from './pdfText';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -58,6 +70,44 @@ async function expectThresholds(sheet: Locator, field: DemoVisualField) {
     expect(near[0]!.text).toBe(point.seen ? String(point.sensitivityDb) : '<0');
   }
   return blindSpot;
+}
+
+/** Shares of paper-white and of print (clearly darker than paper) among an image's pixels. */
+interface Ink {
+  width: number;
+  height: number;
+  white: number;
+  ink: number;
+}
+
+/** Reads an image element's pixels back through a canvas. */
+function inkOfImage(image: HTMLImageElement): Ink {
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext('2d')!;
+  context.drawImage(image, 0, 0);
+  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+  let white = 0;
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const grey = (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+    if (grey > 240) white++;
+    else if (grey < 160) ink++;
+  }
+  const pixels = data.length / 4;
+  return { width: canvas.width, height: canvas.height, white: white / pixels, ink: ink / pixels };
+}
+
+/** The pixels of a PNG file, decoded by the browser. */
+async function inkOfPng(page: Page, png: Buffer): Promise<Ink> {
+  const image = await page.evaluateHandle(async (data) => {
+    const element = new Image();
+    element.src = `data:image/png;base64,${data}`;
+    await element.decode();
+    return element;
+  }, png.toString('base64'));
+  return image.evaluate(inkOfImage);
 }
 
 async function openViewer(page: Page, studyInstanceUID: string, seriesInstanceUID?: string) {
@@ -234,4 +284,184 @@ test('a colour fundus photograph keeps its colour in the image viewer', async ({
   }, png);
   // A fundus is orange-red: a good part of the viewport is far redder than it is blue.
   expect(colourful).toBeGreaterThan(0.1);
+});
+
+test('a PDF report’s tile shows its first page, and opening it reads the document from the PACS once', async ({
+  page,
+}) => {
+  const blocked: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
+  const study = demoStudy('opv');
+  const reportSeries = study.series.find((s) => s.modality === 'DOC')!;
+  const documentRequests: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.includes(`/series/${reportSeries.seriesInstanceUID}/`)) documentRequests.push(url);
+  });
+  // The visual field is shown first: no images to wait for, so the preview is drawn at once.
+  await openViewer(page, study.studyInstanceUID, study.series[0]!.seriesInstanceUID);
+  await expect(page.getByTestId('visual-field-report')).toBeVisible();
+
+  const tile = page.locator(
+    `[data-testid="series-item"][data-series-uid="${reportSeries.seriesInstanceUID}"]`,
+  );
+  const thumbnail = tile.getByTestId('document-thumbnail');
+  await expect(thumbnail).toBeVisible();
+  const ink = await thumbnail.evaluate(inkOfImage);
+  const tileBox = await tile.locator('.series-item__thumbnail').evaluate((element) => ({
+    width: element.clientWidth,
+    height: element.clientHeight,
+  }));
+  // An A4 page upright, as tall as the tile, drawn at the tile's pixels (the tests run at density 1).
+  expect(ink.height).toBe(tileBox.height);
+  expect(ink.width).toBeLessThan(ink.height);
+  expect(ink.width).toBeGreaterThan(ink.height * 0.6);
+  // White paper with print on it.
+  expect(ink.white).toBeGreaterThan(0.5);
+  expect(ink.ink).toBeGreaterThan(0.02);
+  await page.locator('.series-browser').screenshot({ path: `${SHOTS}/series-browser-pdf-thumbnail.png` });
+
+  await tile.click();
+  const report = page.getByTestId('pdf-report');
+  await expect(report).toHaveAttribute('data-status', 'ready');
+  await expect(report.locator('.textLayer')).toContainText('Single field analysis');
+  // The metadata and the document once each: the report took the bytes the preview had read.
+  expect(documentRequests.filter((url) => url.includes('/bulk'))).toHaveLength(1);
+  expect(documentRequests.filter((url) => url.endsWith('/metadata'))).toHaveLength(1);
+  expect(blocked).toEqual([]);
+});
+
+test('a PDF report’s preview waits until the first image of the study is drawn', async ({ page }) => {
+  await page.addInitScript(() => performance.setResourceTimingBufferSize(5000));
+  const study = demoStudy(DEMO_CT.studyKey);
+  const reportSeries = study.series.find((s) => s.modality === 'DOC')!;
+  await openViewer(page, study.studyInstanceUID);
+  const tile = page.locator(
+    `[data-testid="series-item"][data-series-uid="${reportSeries.seriesInstanceUID}"]`,
+  );
+  // Its requests wait behind the CT's 200 frames, which the browser fetches first.
+  await expect(tile.getByTestId('document-thumbnail')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('viewport')).toHaveAttribute('data-status', 'ready');
+  const order = await page.evaluate((seriesUid) => {
+    const firstImage = performance.getEntriesByName('fovea:first-image-rendered')[0]?.startTime;
+    const documentRequests = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes(`/series/${seriesUid}/`))
+      .map((entry) => entry.startTime);
+    return { firstImage, documentRequests };
+  }, reportSeries.seriesInstanceUID);
+  expect(order.firstImage).toBeDefined();
+  expect(order.documentRequests.length).toBeGreaterThan(0);
+  for (const requested of order.documentRequests) expect(requested).toBeGreaterThan(order.firstImage!);
+});
+
+test('Save PNG saves the printout of one eye as an image', async ({ page }) => {
+  const [od] = DEMO_VISUAL_FIELDS as [DemoVisualField];
+  await openViewer(page, od.studyInstanceUID, od.seriesInstanceUID);
+  const sheet = page.locator('.vf-report__sheet[data-eye="R"]');
+  await expect(sheet.getByTestId('single-field-analysis')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await sheet.getByRole('button', { name: 'Save PNG' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^MÜLLER_Jürgen_.*OD\.png$/);
+  const png = await readFile(await file.path());
+  // The PNG signature, then the IHDR chunk with the width and height.
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  // A page of a printout at twice its drawn size: upright, sharp enough to print.
+  expect(width).toBeGreaterThan(1000);
+  expect(height).toBeGreaterThan(width);
+  const ink = await inkOfPng(page, png);
+  expect(ink.width).toBe(width);
+  expect(ink.white).toBeGreaterThan(0.4);
+  expect(ink.ink).toBeGreaterThan(0.02);
+  await writeFile(`${SHOTS}/visual-field-saved.png`, png);
+});
+
+test('printing a visual field prints the single-field analyses alone, one eye per page', async ({ page }) => {
+  const [od, os] = DEMO_VISUAL_FIELDS as [DemoVisualField, DemoVisualField];
+  await openViewer(page, od.studyInstanceUID, od.seriesInstanceUID);
+  await expect(page.getByTestId('single-field-analysis')).toHaveCount(2);
+  await page.emulateMedia({ media: 'print' });
+  const paper = await inkOfPng(
+    page,
+    await page.screenshot({ path: `${SHOTS}/visual-field-print.png`, fullPage: true }),
+  );
+  // White paper around the printouts, not the app's dark background.
+  expect(paper.white).toBeGreaterThan(0.7);
+  const pages = await pdfPageTexts(
+    await page.pdf({ path: `${SHOTS}/visual-field-print.pdf`, format: 'A4', printBackground: true }),
+  );
+  expect(pages).toHaveLength(2);
+  const patient = demoPatient('mueller');
+  for (const field of [od, os]) {
+    const eye = field.eye === 'R' ? 'Right eye (OD)' : 'Left eye (OS)';
+    // Pages in the order of the screen: the left eye first, as the patient sees them.
+    const onPage = pages.filter((text) => text.includes(eye));
+    expect(onPage, eye).toHaveLength(1);
+    const text = onPage[0]!;
+    expect(text).toContain('MÜLLER, Jürgen');
+    expect(text).toContain(patient.id);
+    expect(text).toContain(`${printed(field.meanDeviationDb, 2)} dB`);
+    expect(text).toContain(`${printed(field.patternStandardDeviationDb, 2)} dB`);
+    // The application around the report stays off paper.
+    expect(text).not.toContain('Save PNG');
+    expect(text).not.toContain('Print / PDF');
+    expect(text).not.toContain('Other studies of this patient');
+  }
+});
+
+test('a PDF report that cannot be read keeps its Document tile, which says why', async ({ page }) => {
+  const messages: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') messages.push(message.text());
+  });
+  // What a scanner with a fault might store: a PDF cut off in its first object (an even length, as DICOM wants).
+  const key = 'e2e/damaged-pdf';
+  const studyInstanceUID = demoUid(`${key}/study`);
+  const seriesInstanceUID = demoUid(`${key}/series`);
+  const dataset = encapsulatedPdfInstance(
+    {
+      key,
+      patient: demoPatient('mueller'),
+      studyInstanceUID,
+      date: '20250916',
+      time: '090000',
+      description: 'SCANNED REPORT',
+      accessionNumber: 'ACC-E2E-PDF',
+      referringPhysician: '',
+    },
+    { number: 1, seriesInstanceUID, modality: 'DOC', description: 'Scanned report' },
+    {
+      pdf: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R\n'),
+      title: 'Scanned report',
+      concept: REPORT_CONCEPTS['visual-field'],
+      sources: [],
+    },
+    demoUid(`${key}/instance`),
+  );
+  const stored = await orthancRest('/instances', { method: 'POST', body: new Uint8Array(part10(dataset)) });
+  expect(stored.status).toBe(200);
+  const { ParentStudy } = (await stored.json()) as { ParentStudy: string };
+  try {
+    await openViewer(page, studyInstanceUID);
+    const report = page.getByTestId('pdf-report');
+    await expect(report).toHaveAttribute('data-status', 'error');
+    const tile = page.locator(`[data-testid="series-item"][data-series-uid="${seriesInstanceUID}"]`);
+    const words = tile.getByTestId('thumbnail-text');
+    await expect(words).toHaveAttribute('title', 'No preview. This PDF could not be read.');
+    await expect(words).toHaveText('Document');
+    await expect(tile.getByRole('img')).toHaveAccessibleName(
+      'Document. No preview. This PDF could not be read.',
+    );
+    await expect(tile.getByTestId('document-thumbnail')).toHaveCount(0);
+    await page.locator('.viewer__body').screenshot({ path: `${SHOTS}/pdf-damaged.png` });
+    // The screen says it; the console stays quiet (no CSP report, no pdf.js warnings).
+    expect(messages).toEqual([]);
+  } finally {
+    await orthancRest(`/studies/${ParentStudy}`, { method: 'DELETE' });
+  }
 });

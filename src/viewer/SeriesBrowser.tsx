@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatDateAndTime, type SeriesSummary, type StudySummary } from '../dicom';
+import type { PixelBox } from '../reports';
 import type { PacsQuery } from '../ui';
 import { writeSeriesDrag } from './seriesDrag';
 import { seriesIsImages } from './seriesContent';
+import { thumbnailFailure, thumbnailKindOf, type ThumbnailKind } from './seriesThumbnail';
 import { useSeriesProgress } from './useSeriesProgress';
 
 export interface StudySeries {
@@ -18,8 +20,10 @@ interface SeriesBrowserProps {
   /** Series on screen in any viewport */
   shown: readonly string[];
   onSelect: (series: SeriesSummary) => void;
-  /** The series drawn small by the archive */
-  loadThumbnail: (series: SeriesSummary, signal: AbortSignal) => Promise<Blob>;
+  /** The series drawn small: by the archive, or page 1 of its PDF */
+  loadThumbnail: LoadThumbnail;
+  /** False until the images on screen are drawn: documents' previews wait for them. */
+  documentsMayLoad: boolean;
   priors: PacsQuery<StudySummary[]>;
   onOpenStudy: (studyInstanceUid: string) => void;
 }
@@ -31,42 +35,95 @@ function countLabel(series: SeriesSummary): string {
   return n === 1 ? '1 image' : `${n} images`;
 }
 
-/** A picture of the series drawn by the archive; the modality in its place when there is none. */
+/** Asks for a series' picture to fit `box` (device pixels). */
+export type LoadThumbnail = (
+  series: SeriesSummary,
+  kind: Exclude<ThumbnailKind, 'none'>,
+  box: PixelBox,
+  signal: AbortSignal,
+) => Promise<Blob>;
+
+/** How long an idle moment a document's preview waits for before it is drawn anyway. */
+const IDLE_WAIT_MS = 2000;
+
+/** Runs `task` in an idle moment (soon after at the latest); Safari has no requestIdleCallback. */
+function whenIdle(task: () => void): () => void {
+  if ('requestIdleCallback' in window) {
+    const handle = window.requestIdleCallback(task, { timeout: IDLE_WAIT_MS });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(task, 0);
+  return () => clearTimeout(timer);
+}
+
+/**
+ * A picture of the series: drawn by the archive for images, page 1 for a PDF (once the images are on
+ * screen, in an idle moment); the series' kind in words meanwhile, or when there is none.
+ */
 function Thumbnail({
   series,
   load,
+  documentsMayLoad,
 }: {
   series: SeriesSummary;
-  load: (series: SeriesSummary, signal: AbortSignal) => Promise<Blob>;
+  load: LoadThumbnail;
+  documentsMayLoad: boolean;
 }) {
-  const images = seriesIsImages(series);
-  const [picture, setPicture] = useState<{ url?: string; failed?: boolean }>({});
+  const kind = thumbnailKindOf(series);
+  const tile = useRef<HTMLSpanElement>(null);
+  const [picture, setPicture] = useState<{ url?: string; failure?: string }>({});
+  const mayLoad = kind === 'images' || (kind === 'pdf' && documentsMayLoad);
   useEffect(() => {
-    if (!images) return undefined;
+    const element = tile.current;
+    if (kind === 'none' || !mayLoad || !element) return undefined;
     const controller = new AbortController();
     let url: string | undefined;
-    load(series, controller.signal).then(
-      (blob) => {
-        url = URL.createObjectURL(blob);
-        setPicture({ url });
-      },
-      () => {
-        if (!controller.signal.aborted) setPicture({ failed: true });
-      },
-    );
+    const density = window.devicePixelRatio || 1;
+    const box = {
+      width: Math.round(element.clientWidth * density),
+      height: Math.round(element.clientHeight * density),
+    };
+    const start = () =>
+      load(series, kind, box, controller.signal).then(
+        (blob) => {
+          if (controller.signal.aborted) return;
+          url = URL.createObjectURL(blob);
+          setPicture({ url });
+        },
+        (error: unknown) => {
+          if (!controller.signal.aborted) setPicture({ failure: thumbnailFailure(error) });
+        },
+      );
+    let cancelWait: (() => void) | undefined;
+    if (kind === 'pdf') cancelWait = whenIdle(() => void start());
+    else void start();
     return () => {
       controller.abort();
+      cancelWait?.();
       if (url) URL.revokeObjectURL(url);
     };
-  }, [images, load, series]);
+  }, [kind, mayLoad, load, series]);
 
+  const words = kind === 'images' ? (picture.failure ? 'No preview' : '') : 'Document';
   return (
-    <span className="series-item__thumbnail">
+    <span className="series-item__thumbnail" ref={tile}>
       {picture.url ? (
-        <img src={picture.url} alt="" draggable={false} data-testid="series-thumbnail" />
+        <img
+          src={picture.url}
+          alt=""
+          draggable={false}
+          className={kind === 'pdf' ? 'series-item__page' : undefined}
+          data-testid={kind === 'pdf' ? 'document-thumbnail' : 'series-thumbnail'}
+        />
       ) : (
-        <span className="series-item__thumbnail-text">
-          {!images ? 'Document' : picture.failed ? 'No preview' : ''}
+        <span
+          className="series-item__thumbnail-text"
+          data-testid="thumbnail-text"
+          {...(picture.failure
+            ? { role: 'img', 'aria-label': `${words}. ${picture.failure}`, title: picture.failure }
+            : {})}
+        >
+          {words}
         </span>
       )}
       <span className="series-item__modality">{series.modality || '—'}</span>
@@ -111,6 +168,7 @@ export function SeriesBrowser({
   shown,
   onSelect,
   loadThumbnail,
+  documentsMayLoad,
   priors,
   onOpenStudy,
 }: SeriesBrowserProps) {
@@ -155,7 +213,7 @@ export function SeriesBrowser({
                       }
                       onClick={() => onSelect(item)}
                     >
-                      <Thumbnail series={item} load={loadThumbnail} />
+                      <Thumbnail series={item} load={loadThumbnail} documentsMayLoad={documentsMayLoad} />
                       <span className="series-item__text">
                         <span className="series-item__description">
                           {item.description || 'No description'}

@@ -2,16 +2,19 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { formatDateAndTime, formatPersonName, type SeriesSummary, type StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
+import { drawPdfThumbnail, reportKindOf } from '../reports';
 import { ErrorDetail, PacsUnreachableBanner, PatientBanner, StateMessage } from '../ui';
 import type { ViewerSettings } from './engine';
 import { HelpDialog } from './HelpDialog';
 import { layoutOf, viewportCount, type LayoutId } from './layout';
 import { prepareImageViewer } from './lazyViewport';
 import { distinctPatients } from './patients';
-import { SeriesBrowser, type StudySeries } from './SeriesBrowser';
+import { SeriesBrowser, type LoadThumbnail, type StudySeries } from './SeriesBrowser';
 import { chooseDefaultSeries, seriesIsImages } from './seriesContent';
 import type { ShortcutCommand, ViewportAction } from './tools';
 import { usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
+import type { ImageViewport } from './seriesThumbnail';
+import { useDocumentPreviewGate } from './useDocumentPreviewGate';
 import { useViewerShortcuts } from './useViewerShortcuts';
 import { useRenderingStore } from './useRenderingStore';
 import { useViewerStore, viewportIdAt } from './useViewerStore';
@@ -105,6 +108,16 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   const studyOf = (ref: SeriesRef | undefined): StudySummary | undefined =>
     loaded.find((entry) => entry.studyInstanceUid === ref?.studyInstanceUid)?.study;
 
+  const imageViewports: ImageViewport[] | undefined = studies.isCurrent
+    ? viewports.flatMap((ref, position) => {
+        const series = seriesOf(ref);
+        return series && seriesIsImages(series) && !reportKindOf(series)
+          ? [{ viewportId: viewportIdAt(position), seriesInstanceUid: series.seriesInstanceUid }]
+          : [];
+      })
+    : undefined;
+  const documentsMayLoad = useDocumentPreviewGate(imageViewports);
+
   const activeRef = viewports[activeViewport];
   const activeId = viewportIdAt(activeViewport);
   const activeDisplay = useViewportStore((state) => state.viewports[activeId]);
@@ -139,11 +152,13 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
     });
   };
 
-  const loadThumbnail = useCallback(
-    (series: SeriesSummary, signal: AbortSignal) =>
-      client.retrieveSeriesThumbnail(series.studyInstanceUid, series.seriesInstanceUid, THUMBNAIL_SIZE, {
-        signal,
-      }),
+  const loadThumbnail: LoadThumbnail = useCallback(
+    (series, kind, box, signal) =>
+      kind === 'pdf'
+        ? drawPdfThumbnail(client, series, box, signal)
+        : client.retrieveSeriesThumbnail(series.studyInstanceUid, series.seriesInstanceUid, THUMBNAIL_SIZE, {
+            signal,
+          }),
     [client],
   );
 
@@ -241,6 +256,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
               shown={viewports.flatMap((ref) => (ref ? [ref.seriesInstanceUid] : []))}
               onSelect={(series) => showInViewport(activeViewport, refOf(series))}
               loadThumbnail={loadThumbnail}
+              documentsMayLoad={documentsMayLoad}
               priors={priors}
               onOpenStudy={openStudy}
             />

@@ -3,13 +3,8 @@ import type { SeriesSummary } from '../../dicom';
 import type { DicomWebClient } from '../../dicomweb';
 import { ErrorDetail, StateMessage, usePacsQuery } from '../../ui';
 import { saveBlob } from '../download';
-import {
-  decodeBase64,
-  encapsulatedPdfOf,
-  looksLikePdf,
-  PdfDocumentError,
-  type EncapsulatedPdf,
-} from './encapsulatedPdf';
+import { PdfDocumentError } from './encapsulatedPdf';
+import { loadEncapsulatedPdf, type LoadedPdf } from './loadEncapsulatedPdf';
 import { clampZoom, ZOOM_STEPS, type Zoom } from './zoom';
 import { PdfPage } from './PdfPage';
 import { openPdf, type PDFDocumentProxy } from './pdfjs';
@@ -19,40 +14,12 @@ export interface PdfViewportProps {
   series: SeriesSummary;
 }
 
-interface LoadedPdf {
-  document: EncapsulatedPdf;
-  bytes: Uint8Array;
-}
-
 /** An encapsulated PDF report: pages, zoom, download of the original file. */
 export function PdfViewport({ client, series }: PdfViewportProps) {
   const key = `${series.studyInstanceUid}/${series.seriesInstanceUid}`;
-  const loaded = usePacsQuery<LoadedPdf | PdfDocumentError>(key, async (signal) => {
-    const instances = await client.retrieveSeriesMetadata(series.studyInstanceUid, series.seriesInstanceUid, {
-      signal,
-    });
-    const first = instances[0];
-    if (!first)
-      return new PdfDocumentError('This series holds no document.', `series ${series.seriesInstanceUid}`);
-    let document: EncapsulatedPdf;
-    try {
-      document = encapsulatedPdfOf(first);
-    } catch (error) {
-      if (error instanceof PdfDocumentError) return error;
-      throw error;
-    }
-    const bytes =
-      document.source.kind === 'inline'
-        ? decodeBase64(document.source.base64)
-        : await client.retrieveBulkData(document.source.uri, { signal });
-    if (!looksLikePdf(bytes)) {
-      return new PdfDocumentError(
-        'The stored document is not a readable PDF.',
-        `Encapsulated Document of ${document.sopInstanceUid}: ${bytes.length} bytes without a %PDF- header`,
-      );
-    }
-    return { document, bytes };
-  });
+  const loaded = usePacsQuery<LoadedPdf | PdfDocumentError>(key, (signal) =>
+    loadEncapsulatedPdf(client, series, signal),
+  );
 
   const data = loaded.isCurrent ? loaded.data : undefined;
   let body;

@@ -1,4 +1,4 @@
-import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import { getDocument, GlobalWorkerOptions, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 // Parsing runs in pdf.js's own module worker, served from this origin (CSP worker-src 'self').
@@ -17,6 +17,9 @@ export function openPdf(bytes: Uint8Array): { promise: Promise<PDFDocumentProxy>
     // Fonts the PDF names but does not embed come from the system, not from a URL.
     useSystemFonts: true,
     stopAtErrors: false,
+    // The report and its preview say on screen when a PDF cannot be read; pdf.js's warnings about the
+    // repairs it makes to a damaged file stay out of the console.
+    verbosity: VerbosityLevel.ERRORS,
   });
   return { promise: task.promise, destroy: () => void task.destroy() };
 }

@@ -16,3 +16,15 @@ export function fitWidthScale(pageWidth: number, available: number): number {
   if (pageWidth <= 0 || available <= 0) return 1;
   return Math.min(4, Math.max(0.25, available / pageWidth));
 }
+
+/**
+ * The scale that draws a whole page of `page` points inside `box` pixels, as large as it fits, keeping
+ * its proportions: a thumbnail of the page. 0 when either has no area, so that nothing is drawn.
+ */
+export function fitPageScale(
+  page: { width: number; height: number },
+  box: { width: number; height: number },
+): number {
+  if (page.width <= 0 || page.height <= 0 || box.width <= 0 || box.height <= 0) return 0;
+  return Math.min(box.width / page.width, box.height / page.height);
+}
