@@ -106,18 +106,18 @@ function PdfDocumentView({ loaded }: { loaded: LoadedPdf }) {
             type="button"
             className="button"
             onClick={() => go(pageNumber - 1)}
-            disabled={pageNumber <= 1}
+            disabled={Boolean(failure) || pageNumber <= 1}
           >
             Previous page
           </button>
           <span className="report-toolbar__pages" aria-live="polite">
-            Page {pageNumber} of {pages || '…'}
+            {failure ? 'No pages to show' : `Page ${pageNumber} of ${pages || '…'}`}
           </span>
           <button
             type="button"
             className="button"
             onClick={() => go(pageNumber + 1)}
-            disabled={pageNumber >= pages}
+            disabled={Boolean(failure) || pageNumber >= pages}
           >
             Next page
           </button>
