@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { formatDateAndTime, formatPersonName, type SeriesSummary, type StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
+import { reportKindOf } from '../reports';
 import { ErrorDetail, PacsUnreachableBanner, PatientBanner, StateMessage } from '../ui';
 import type { ViewerSettings } from './engine';
 import { HelpDialog } from './HelpDialog';
@@ -11,7 +12,7 @@ import { distinctPatients } from './patients';
 import { SeriesBrowser, type StudySeries } from './SeriesBrowser';
 import { chooseDefaultSeries, seriesIsImages } from './seriesContent';
 import type { ShortcutCommand, ViewportAction } from './tools';
-import { usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
+import { prefetchSeriesMetadata, usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
 import { useViewerShortcuts } from './useViewerShortcuts';
 import { useRenderingStore } from './useRenderingStore';
 import { useViewerStore, viewportIdAt } from './useViewerStore';
@@ -70,7 +71,16 @@ const refOf = (series: SeriesSummary): SeriesRef => ({
 
 function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   const [, setParams] = useSearchParams();
-  const studies = useViewerStudies(client, request.studyInstanceUids);
+  // The first viewport's series is known once the series have arrived: its metadata is asked for in
+  // the same moment, before the page renders them (the image code may be evaluated in between).
+  const studies = useViewerStudies(client, request.studyInstanceUids, (arrived) => {
+    if (useViewerStore.getState().viewports[0]) return;
+    const first = chooseDefaultSeries(
+      arrived.flatMap((entry) => entry.series),
+      request.seriesInstanceUid,
+    );
+    if (first && seriesIsImages(first) && !reportKindOf(first)) prefetchSeriesMetadata(client, refOf(first));
+  });
   const cpuRendering = useRenderingStore((state) => state.webglMissing === true);
   const loaded: StudySeries[] = useMemo(
     () => (studies.isCurrent ? (studies.data ?? []) : []),
