@@ -31,9 +31,8 @@ let started = false;
 export const frameTransferSyntax = new FrameTransferSyntaxPolicy();
 
 /**
- * Starts Cornerstone once per page load: core, the DICOM image loader with its decoding workers, the
- * image cache budget and the rendering engine. The mouse tools start after the first image
- * (lazyTools.ts).
+ * Starts Cornerstone once per page load: core, the DICOM image loader with its decoding workers and the
+ * image cache budget. The mouse tools start after the first image (lazyTools.ts).
  */
 export function startEngine(settings: ViewerSettings): void {
   if (started) return;
@@ -66,9 +65,6 @@ export function startEngine(settings: ViewerSettings): void {
   metaData.addProvider(pixelModuleAsDecoded, PIXEL_MODULE_AS_DECODED_PRIORITY);
   cache.setMaxCacheSize(settings.cacheBytes);
   exposeImageCacheFigures();
-  // Its WebGL contexts take a while to create (in software, hundreds of milliseconds): made now, while
-  // the series metadata is still on its way, not when the first viewport appears.
-  renderingEngine();
   started = true;
 }
 
