@@ -1,6 +1,7 @@
 import { viteCommonjs } from '@originjs/vite-plugin-commonjs';
 import react from '@vitejs/plugin-react';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const require = createRequire(import.meta.url);
@@ -15,11 +16,16 @@ export default defineConfig({
     viteCommonjs(),
   ],
   resolve: {
-    alias: {
+    alias: [
       // vtk.js pulls in xmlbuilder2, which extends Node's EventEmitter; without the browser polyfill the
       // built bundle fails at start-up with "Class extends value undefined".
-      events: require.resolve('events/'),
-    },
+      { find: 'events', replacement: require.resolve('events/') },
+      // Surface meshes (.vtp) are not part of Fovea; their reader brought an XML DOM into the image code.
+      {
+        find: /^@kitware\/vtk\.js\/IO\/XML\/XMLPolyDataReader\.js$/,
+        replacement: fileURLToPath(new URL('./src/viewer/noSurfaceMeshReader.ts', import.meta.url)),
+      },
+    ],
   },
   // Cornerstone's decoder runs in module workers (`new Worker(new URL(…), { type: 'module' })`).
   worker: { format: 'es' },

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ConfigErrorScreen } from './app/ConfigErrorScreen';
 import { loadAppConfig } from './app/config';
+import { preloadImageViewer } from './viewer';
 import './app/theme.css';
 import './app/shell.css';
 import './ui/ui.css';
@@ -10,6 +11,10 @@ import './ui/ui.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
+
+// Opened on the viewer (a link from a worklist, an EHR or IID): its image code starts loading now, beside
+// the configuration, not once the page has rendered.
+if (/^\/viewer(\/|$)/.test(window.location.pathname)) preloadImageViewer();
 
 // The configuration is read at every start so that an operator can change it without a rebuild.
 void loadAppConfig(`${import.meta.env.BASE_URL}config.json`).then((result) => {

@@ -3,7 +3,7 @@ import { startEngine, type ViewerSettings } from './engine';
 import { isTextEntry, stackKeyAction } from './keyboard';
 import { StackController } from './stackController';
 import type { StackImage } from './stackOrder';
-import { setPrimaryTool } from './toolGroup';
+import { stackTools } from './lazyTools';
 import type { ToolId } from './tools';
 import { onViewportCommand } from './viewportCommands';
 import { useSeriesProgress } from './useSeriesProgress';
@@ -77,7 +77,7 @@ export function StackViewport({
     void controller.current?.show(seriesInstanceUid, stack);
   }, [stack, seriesInstanceUid]);
 
-  useEffect(() => setPrimaryTool(tool), [tool]);
+  useEffect(() => stackTools.choosePrimary(tool), [tool]);
 
   const imageCount = stack.length;
 

@@ -12,7 +12,7 @@ import { distinctPatients } from './patients';
 import { SeriesBrowser, type LoadThumbnail, type StudySeries } from './SeriesBrowser';
 import { chooseDefaultSeries, seriesIsImages } from './seriesContent';
 import type { ShortcutCommand, ViewportAction } from './tools';
-import { usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
+import { prefetchSeriesMetadata, usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
 import type { ImageViewport } from './seriesThumbnail';
 import { useDocumentPreviewGate } from './useDocumentPreviewGate';
 import { useViewerShortcuts } from './useViewerShortcuts';
@@ -73,7 +73,16 @@ const refOf = (series: SeriesSummary): SeriesRef => ({
 
 function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   const [, setParams] = useSearchParams();
-  const studies = useViewerStudies(client, request.studyInstanceUids);
+  // The first viewport's series is known once the series have arrived: its metadata is asked for in
+  // the same moment, before the page renders them (the image code may be evaluated in between).
+  const studies = useViewerStudies(client, request.studyInstanceUids, (arrived) => {
+    if (useViewerStore.getState().viewports[0]) return;
+    const first = chooseDefaultSeries(
+      arrived.flatMap((entry) => entry.series),
+      request.seriesInstanceUid,
+    );
+    if (first && seriesIsImages(first) && !reportKindOf(first)) prefetchSeriesMetadata(client, refOf(first));
+  });
   const cpuRendering = useRenderingStore((state) => state.webglMissing === true);
   const loaded: StudySeries[] = useMemo(
     () => (studies.isCurrent ? (studies.data ?? []) : []),

@@ -8,15 +8,14 @@ import {
   init as initCore,
   metaData,
 } from '@cornerstonejs/core';
-import dicomImageLoader, { type Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
-import { init as initTools } from '@cornerstonejs/tools';
+import type { Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
+// The loader's image-loading entry: its package entry also imports every codec's JavaScript (the codecs
+// run in the decoding workers, which load them when a series needs them).
+import dicomImageLoader from '@cornerstonejs/dicom-image-loader/imageLoader';
 import type { InstanceMetadata } from '../dicom';
 import { decodesToYCbCr, frameTransferSyntaxOf, photometricAfterDecoding } from './decodedColour';
 import { FrameTransferSyntaxPolicy } from './frameTransferSyntax';
-import { createStackToolGroup } from './toolGroup';
 import { useRenderingStore } from './useRenderingStore';
-
-export { stackToolGroup } from './toolGroup';
 
 /** How the viewer uses the machine; from config.json's `viewer` section. */
 export interface ViewerSettings {
@@ -32,8 +31,8 @@ let started = false;
 export const frameTransferSyntax = new FrameTransferSyntaxPolicy();
 
 /**
- * Starts Cornerstone once per page load: core, tools, the DICOM image loader with its decoding
- * workers, the image cache budget, and the stack tools (toolGroup.ts).
+ * Starts Cornerstone once per page load: core, the DICOM image loader with its decoding workers and the
+ * image cache budget. The mouse tools start after the first image (lazyTools.ts).
  */
 export function startEngine(settings: ViewerSettings): void {
   if (started) return;
@@ -44,7 +43,6 @@ export function startEngine(settings: ViewerSettings): void {
   // e2e/codecs.spec.ts), and correct pixels come before speed (README, "Performance").
   // Without WebGL at all Cornerstone draws on the CPU by itself; the page says so.
   useRenderingStore.setState({ webglMissing: !capabilities.webgl });
-  initTools();
   const requests = new WeakMap<XMLHttpRequest, string>();
   dicomImageLoader.init({
     maxWebWorkers: settings.maxWebWorkers,
@@ -67,8 +65,6 @@ export function startEngine(settings: ViewerSettings): void {
   metaData.addProvider(pixelModuleAsDecoded, PIXEL_MODULE_AS_DECODED_PRIORITY);
   cache.setMaxCacheSize(settings.cacheBytes);
   exposeImageCacheFigures();
-
-  createStackToolGroup();
   started = true;
 }
 

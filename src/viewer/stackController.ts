@@ -1,9 +1,11 @@
 import { Enums, cache, eventTarget, metaData, type StackViewport, type Types } from '@cornerstonejs/core';
-import { annotation, utilities as toolUtilities } from '@cornerstonejs/tools';
+// The prefetcher alone, by its own entry: the package entry would bring every tool before the first image.
+import { stackPrefetch } from '@cornerstonejs/tools/utilities/stackPrefetch/index';
 import { getString } from '../dicom';
-import { frameTransferSyntax, registerMetadata, renderingEngine, stackToolGroup } from './engine';
+import { frameTransferSyntax, registerMetadata, renderingEngine } from './engine';
 import { cineRateOf, hasPixelSpacing } from './imageFacts';
 import { describeImageLoadError } from './imageLoadError';
+import { stackTools } from './lazyTools';
 import { edgeMarkers, type Vector3 } from './orientation';
 import type { StackImage } from './stackOrder';
 import type { ViewportAction } from './tools';
@@ -13,7 +15,6 @@ import { rangeFromWindow, windowFromRange, type DisplayWindow } from './windowLe
 import { windowPresets } from './windowPresets';
 
 const { Events } = Enums;
-const { stackPrefetch, cine } = toolUtilities;
 
 let controllersCreated = 0;
 
@@ -33,6 +34,11 @@ export class StackController {
   /** Increases with every show(), so that answers for an earlier series are ignored. */
   private generation = 0;
   private firstImagePending = false;
+  /** The stack is set for this generation: the rest of the series may stream in once its image is drawn. */
+  private stackSetFor: number | undefined;
+  /** The mouse tools know this viewport (they load after the first image, lazyTools.ts). */
+  private toolsAttached = false;
+  private destroyed = false;
   /** The stack index of the image on the canvas (after a failed load, the canvas still has the last one). */
   private displayedIndex: number | undefined;
   private readonly cleanups: Array<() => void> = [];
@@ -65,7 +71,6 @@ export class StackController {
       element,
       defaultOptions: { background: [0, 0, 0] },
     });
-    stackToolGroup().addViewport(viewportId, engine.id);
     this.viewport = engine.getViewport<StackViewport>(viewportId);
 
     this.listen(element, Events.STACK_NEW_IMAGE, (event) => {
@@ -98,6 +103,7 @@ export class StackController {
   /** Shows a series from `initialIndex`; the first image is drawn as soon as it is decoded. */
   async show(seriesInstanceUid: string, stack: readonly StackImage[], initialIndex = 0): Promise<void> {
     const generation = ++this.generation;
+    this.stackSetFor = undefined;
     stackPrefetch.disable(this.element);
     this.seriesInstanceUid = seriesInstanceUid;
     this.stack = stack;
@@ -136,8 +142,17 @@ export class StackController {
       return;
     }
     if (generation !== this.generation) return;
-    // The rest of the series streams in, nearest to the shown image first.
-    stackPrefetch.enable(this.element);
+    this.stackSetFor = generation;
+    // Drawn already (the image was in the cache): the rest may come now.
+    if (!this.firstImagePending) this.streamSeries();
+  }
+
+  /**
+   * The rest of the series streams in, nearest to the shown image first — once the first image is on
+   * screen, so that answers and decoding of the other images do not delay drawing it.
+   */
+  private streamSeries(): void {
+    if (this.stackSetFor === this.generation) stackPrefetch.enable(this.element);
   }
 
   /** Moves through the stack; images not decoded yet are fetched with priority. */
@@ -212,8 +227,9 @@ export class StackController {
     if (this.progressFrame !== undefined) cancelAnimationFrame(this.progressFrame);
     stackPrefetch.disable(this.element);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.destroyed = true;
     const engine = renderingEngine();
-    stackToolGroup().removeViewports(engine.id, this.viewportId);
+    if (this.toolsAttached) stackTools.loaded()?.detachViewport(this.viewportId, engine.id);
     engine.disableElement(this.viewportId);
   }
 
@@ -227,10 +243,13 @@ export class StackController {
     if (this.firstImagePending) {
       this.firstImagePending = false;
       performance.mark(FIRST_IMAGE_MARK, { detail: { seriesInstanceUid: this.seriesInstanceUid } });
+      this.streamSeries();
+      this.attachTools();
     }
     this.publishImageRect();
     this.report({
-      status: 'ready',
+      // Ready for work: drawn, and the mouse tools listen (they load after the first image).
+      status: this.toolsAttached ? 'ready' : 'loading',
       imageIndex,
       window: this.currentWindow(),
       error: undefined,
@@ -276,6 +295,27 @@ export class StackController {
     this.element.dataset.imageRect = [left, top, right, bottom].map((v) => v.toFixed(2)).join(' ');
   }
 
+  /** Loads the mouse tools (once for the page) and gives them this viewport. */
+  private attachTools(): void {
+    if (this.toolsAttached) return;
+    stackTools
+      .load()
+      .then((tools) => {
+        if (this.destroyed || this.toolsAttached) return;
+        tools.attachViewport(this.viewportId, this.element, renderingEngine().id);
+        this.toolsAttached = true;
+        if (
+          this.displayedIndex !== undefined &&
+          this.displayedIndex === this.viewport.getCurrentImageIdIndex()
+        )
+          this.onRendered();
+      })
+      .catch((error: unknown) => {
+        if (!this.destroyed)
+          this.report({ status: 'error', error: `The viewer's tools could not be loaded. ${String(error)}` });
+      });
+  }
+
   private onLoadError(event: CustomEvent): void {
     const detail = event.detail as { imageId?: string; imageIdIndex?: number; error?: unknown } | undefined;
     if (!detail?.imageId) return;
@@ -306,26 +346,23 @@ export class StackController {
   }
 
   private playCine(): void {
-    if (this.imageIds.length < 2) return;
-    cine.playClip(this.element, { framesPerSecond: this.cineRate, loop: true });
+    const tools = stackTools.loaded();
+    if (this.imageIds.length < 2 || !tools) return;
+    tools.playCine(this.element, this.cineRate);
     this.cinePlaying = true;
     this.report({ cinePlaying: true });
   }
 
   private stopCine(): void {
     if (!this.cinePlaying) return;
-    cine.stopClip(this.element);
+    stackTools.loaded()?.stopCine(this.element);
     this.cinePlaying = false;
     this.report({ cinePlaying: false });
   }
 
   /** Deletes the measurements drawn on this viewport's images; other viewports keep theirs. */
   private clearMeasurements(): void {
-    for (const drawn of annotation.state.getAllAnnotations()) {
-      const imageId = drawn.metadata?.referencedImageId;
-      if (drawn.annotationUID && imageId && this.imageIdSet.has(imageId))
-        annotation.state.removeAnnotation(drawn.annotationUID);
-    }
+    stackTools.loaded()?.clearMeasurements(this.imageIdSet);
   }
 
   /** One store update per animation frame, not one per decoded image. */

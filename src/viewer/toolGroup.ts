@@ -11,8 +11,16 @@ import {
   WindowLevelTool,
   ZoomTool,
   addTool,
+  annotation,
+  init as initTools,
+  state as toolsState,
+  store as toolsStore,
+  utilities as toolUtilities,
 } from '@cornerstonejs/tools';
 import type { ToolId } from './tools';
+
+// Cornerstone's tools and everything they bring (about a fifth of the image code) load in this chunk
+// after the first image is drawn (lazyTools.ts), so that they do not delay it.
 
 const STACK_TOOL_GROUP_ID = 'fovea-stack';
 
@@ -30,14 +38,17 @@ const CORNERSTONE_TOOLS: Record<ToolId, { toolName: string }> = {
 };
 
 const { MouseBindings } = ToolEnums;
-let primary: ToolId = 'windowLevel';
+const { cine } = toolUtilities;
+let primary: ToolId | undefined;
 
 /**
- * One tool group for every viewport, as OHIF does: the chosen tool on the left button, pan on the
- * middle button, zoom on the right, scroll on the wheel, whatever the chosen tool. Measurements stay
- * editable (passive) when another tool is chosen.
+ * Starts Cornerstone's tools and the one tool group for every viewport, as OHIF does: `firstPrimary` on
+ * the left button, pan on the middle button, zoom on the right, scroll on the wheel, whatever the chosen
+ * tool. Measurements stay editable (passive) when another tool is chosen.
  */
-export function createStackToolGroup(): void {
+export function startTools(firstPrimary: ToolId): void {
+  if (primary) return;
+  initTools();
   for (const tool of [
     WindowLevelTool,
     PanTool,
@@ -58,19 +69,37 @@ export function createStackToolGroup(): void {
   group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
   for (const id of ['length', 'angle', 'ellipse', 'rectangle', 'probe'] as const)
     group.setToolPassive(CORNERSTONE_TOOLS[id].toolName);
-  group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
-  primary = 'windowLevel';
+  group.setToolActive(CORNERSTONE_TOOLS[firstPrimary].toolName, {
+    bindings: [{ mouseButton: MouseBindings.Primary }],
+  });
+  primary = firstPrimary;
 }
 
-export function stackToolGroup() {
+function stackToolGroup() {
   const group = ToolGroupManager.getToolGroup(STACK_TOOL_GROUP_ID);
-  if (!group) throw new Error('The viewer engine has not been started');
+  if (!group) throw new Error('The viewer tools have not been started');
   return group;
+}
+
+/**
+ * Gives a viewport the tools. Its element was enabled before the tools started (the first image does
+ * not wait for them), when they were not yet listening: they get that element now, once.
+ */
+export function attachViewport(viewportId: string, element: HTMLDivElement, renderingEngineId: string): void {
+  if (!toolsState.enabledElements.includes(element))
+    toolsStore.addEnabledElement({
+      detail: { element, viewportId, renderingEngineId },
+    } as Parameters<typeof toolsStore.addEnabledElement>[0]);
+  stackToolGroup().addViewport(viewportId, renderingEngineId);
+}
+
+export function detachViewport(viewportId: string, renderingEngineId: string): void {
+  stackToolGroup().removeViewports(renderingEngineId, viewportId);
 }
 
 /** Gives the left mouse button to `tool`; the previous tool keeps its other buttons. */
 export function setPrimaryTool(tool: ToolId): void {
-  if (tool === primary) return;
+  if (!primary || tool === primary) return;
   const group = stackToolGroup();
   // Passive takes the left button away and keeps the middle/right/wheel bindings.
   group.setToolPassive(CORNERSTONE_TOOLS[primary].toolName);
@@ -78,4 +107,21 @@ export function setPrimaryTool(tool: ToolId): void {
     bindings: [{ mouseButton: MouseBindings.Primary }],
   });
   primary = tool;
+}
+
+/** Deletes the measurements drawn on these images; other images keep theirs. */
+export function clearMeasurements(imageIds: ReadonlySet<string>): void {
+  for (const drawn of annotation.state.getAllAnnotations()) {
+    const imageId = drawn.metadata?.referencedImageId;
+    if (drawn.annotationUID && imageId && imageIds.has(imageId))
+      annotation.state.removeAnnotation(drawn.annotationUID);
+  }
+}
+
+export function playCine(element: HTMLDivElement, framesPerSecond: number): void {
+  cine.playClip(element, { framesPerSecond, loop: true });
+}
+
+export function stopCine(element: HTMLDivElement): void {
+  cine.stopClip(element);
 }

@@ -3,15 +3,21 @@ import type { DicomWebClient } from '../dicomweb';
 import { usePacsQuery, type PacsQuery } from '../ui';
 import { withPaletteEntries } from './paletteData';
 import type { StudySeries } from './SeriesBrowser';
+import { createSeriesMetadataCache, type SeriesMetadataCache } from './seriesMetadataCache';
 
-/** Studies and their series for the viewer: one QIDO-RS study look-up and one series search per study. */
+/**
+ * Studies and their series for the viewer: one QIDO-RS study look-up and one series search per study.
+ * `onSeries` hears the series as soon as they have arrived, before the page renders them, so that the
+ * first series' metadata can be asked for at once.
+ */
 export function useViewerStudies(
   client: DicomWebClient,
   studyInstanceUids: readonly string[],
+  onSeries?: (studies: StudySeries[]) => void,
 ): PacsQuery<StudySeries[]> {
   const key = studyInstanceUids.join(',');
-  return usePacsQuery(key, (signal) =>
-    Promise.all(
+  return usePacsQuery(key, async (signal) => {
+    const studies = await Promise.all(
       studyInstanceUids.map(async (studyInstanceUid) => {
         const [study, series] = await Promise.all([
           client.findStudy(studyInstanceUid, { signal }),
@@ -19,8 +25,10 @@ export function useViewerStudies(
         ]);
         return { studyInstanceUid, study, series };
       }),
-    ),
-  );
+    );
+    if (!signal.aborted) onSeries?.(studies);
+    return studies;
+  });
 }
 
 export interface SeriesRef {
@@ -28,18 +36,32 @@ export interface SeriesRef {
   seriesInstanceUid: string;
 }
 
-/** Series metadata already fetched in this page's life; coming back to a series costs no request. */
-const metadataCache = new Map<string, InstanceMetadata[]>();
 const METADATA_CACHE_SERIES = 24;
+const metadataCaches = new WeakMap<DicomWebClient, SeriesMetadataCache<InstanceMetadata[]>>();
 
-function remember(key: string, instances: InstanceMetadata[]): void {
-  metadataCache.delete(key);
-  metadataCache.set(key, instances);
-  while (metadataCache.size > METADATA_CACHE_SERIES) {
-    const oldest = metadataCache.keys().next().value;
-    if (oldest === undefined) break;
-    metadataCache.delete(oldest);
+const seriesKey = (series: SeriesRef) => `${series.studyInstanceUid}/${series.seriesInstanceUid}`;
+
+/** Series metadata of this page's life, fetched once per series and shared (seriesMetadataCache.ts). */
+function metadataCacheOf(client: DicomWebClient): SeriesMetadataCache<InstanceMetadata[]> {
+  let cache = metadataCaches.get(client);
+  if (!cache) {
+    cache = createSeriesMetadataCache(async (key) => {
+      const [studyInstanceUid = '', seriesInstanceUid = ''] = key.split('/');
+      const fetched = await client.retrieveSeriesMetadata(studyInstanceUid, seriesInstanceUid);
+      // The image loader cannot report an instance whose palette it lacks (it waits for ever), so a
+      // palette that cannot be read fails the series here, with the PACS error states of the viewer.
+      return Promise.all(
+        fetched.map((instance) => withPaletteEntries(instance, (uri) => client.retrieveBulkData(uri))),
+      );
+    }, METADATA_CACHE_SERIES);
+    metadataCaches.set(client, cache);
   }
+  return cache;
+}
+
+/** Starts fetching a series' metadata ahead of the viewport that will show it. */
+export function prefetchSeriesMetadata(client: DicomWebClient, series: SeriesRef): void {
+  metadataCacheOf(client).prefetch(seriesKey(series));
 }
 
 /** WADO-RS metadata of one series, fetched once. */
@@ -47,23 +69,10 @@ export function useSeriesMetadata(
   client: DicomWebClient,
   series: SeriesRef | undefined,
 ): PacsQuery<InstanceMetadata[]> {
-  const key = series ? `${series.studyInstanceUid}/${series.seriesInstanceUid}` : null;
+  const key = series ? seriesKey(series) : null;
   return usePacsQuery(key, async (signal) => {
-    if (!series || !key) return [];
-    const cached = metadataCache.get(key);
-    if (cached) return cached;
-    const fetched = await client.retrieveSeriesMetadata(series.studyInstanceUid, series.seriesInstanceUid, {
-      signal,
-    });
-    // The image loader cannot report an instance whose palette it lacks (it waits for ever), so a
-    // palette that cannot be read fails the series here, with the PACS error states of the viewer.
-    const instances = await Promise.all(
-      fetched.map((instance) =>
-        withPaletteEntries(instance, (uri) => client.retrieveBulkData(uri, { signal })),
-      ),
-    );
-    remember(key, instances);
-    return instances;
+    if (!key) return [];
+    return metadataCacheOf(client).get(key, signal);
   });
 }
 
