@@ -11,7 +11,8 @@ import {
 import dicomImageLoader, { type Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
 import { init as initTools } from '@cornerstonejs/tools';
 import type { InstanceMetadata } from '../dicom';
-import { decodesToYCbCr, frameTransferSyntaxOf, photometricAfterDecoding } from './decodedColour';
+import { decodesToYCbCr, photometricAfterDecoding } from './decodedColour';
+import { takeFramePart } from './framePart';
 import { FrameTransferSyntaxPolicy } from './frameTransferSyntax';
 import { createStackToolGroup } from './toolGroup';
 import { useRenderingStore } from './useRenderingStore';
@@ -55,13 +56,13 @@ export function startEngine(settings: ViewerSettings): void {
     },
     beforeProcessing: (xhr) => {
       const imageId = requests.get(xhr);
-      const body = xhr.response as ArrayBuffer;
+      const part = takeFramePart(xhr);
       if (imageId) {
-        const syntax = frameTransferSyntaxOf(body);
+        const syntax = part?.transferSyntaxUid;
         if (decodesToYCbCr(syntax)) decodedAsYCbCr.set(imageId, syntax!);
         else decodedAsYCbCr.delete(imageId);
       }
-      return Promise.resolve(body);
+      return Promise.resolve(part?.body ?? (xhr.response as ArrayBuffer));
     },
   });
   metaData.addProvider(pixelModuleAsDecoded, PIXEL_MODULE_AS_DECODED_PRIORITY);
