@@ -114,6 +114,53 @@ describe('gateway with a PACS that does not answer', () => {
   });
 });
 
+// A PACS that, like Orthanc, keeps an idle connection open for one second and says so.
+describe('gateway in front of a PACS with a short keep-alive', () => {
+  let app: FastifyInstance;
+  let pacs: Server;
+  /** The gateway's end of the connection each frame request came on. */
+  const frameConnections = new Set<number | undefined>();
+
+  beforeAll(async () => {
+    pacs = createServer((request, response) => {
+      if (request.url?.includes('/frames/')) frameConnections.add(request.socket.remotePort);
+      response.writeHead(200, {
+        'content-type': 'multipart/related; type="application/octet-stream"; boundary=b',
+        'keep-alive': 'timeout=1',
+      });
+      response.end('--b\r\nContent-Type: application/octet-stream\r\n\r\nframe\r\n--b--');
+    });
+    pacs.keepAliveTimeout = 1000;
+    await new Promise<void>((resolve) => pacs.listen(0, '127.0.0.1', resolve));
+    const { port } = pacs.address() as AddressInfo;
+    app = await buildGateway(
+      readGatewayConfig({ FOVEA_PACS_URL: `http://127.0.0.1:${port}/dicom-web`, FOVEA_LOG_LEVEL: 'silent' }),
+      { serveApp: false },
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+    pacs.closeAllConnections();
+    pacs.close();
+  });
+
+  it('reuses its connection to the PACS from one frame to the next', async () => {
+    for (let frame = 1; frame <= 10; frame++) {
+      const response = await app.inject({ method: 'GET', url: `/dicom-web/studies/1/frames/${frame}` });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain('frame');
+    }
+    // One connection per frame before; undici may open a second while the first finishes a response.
+    expect(frameConnections.size).toBeLessThanOrEqual(2);
+  });
+
+  it("does not pass the PACS's keep-alive on to the browser", async () => {
+    const response = await app.inject({ method: 'GET', url: '/dicom-web/studies/1/frames/1' });
+    expect(response.headers['keep-alive']).toBeUndefined();
+    expect(response.headers['content-type']).toContain('multipart/related');
+  });
+});
+
 describe('workitems with the worklist source down or silent', () => {
   let silent: Server;
   let down: FastifyInstance;

@@ -146,7 +146,7 @@ function LoadProgress({ seriesInstanceUid }: { seriesInstanceUid: string }) {
       aria-valuetext={`${progress.loaded} of ${progress.total} images loaded`}
       data-testid="series-progress"
     >
-      <span style={{ width: `${(100 * progress.loaded) / progress.total}%` }} />
+      <span style={{ transform: `scaleX(${progress.loaded / progress.total})` }} />
     </span>
   );
 }

@@ -29,19 +29,3 @@ export function photometricAfterDecoding(
   if (!decodesToYCbCr(transferSyntaxUid)) return undefined;
   return photometricInterpretation === 'YBR_FULL_422' ? 'YBR_FULL' : undefined;
 }
-
-/** The header block of a multipart part can be long only by its boundary and a few headers. */
-const PART_HEADER_LIMIT = 2048;
-
-/**
- * The transfer syntax of the frame a WADO-RS multipart response carries, from its part's Content-Type
- * (`application/octet-stream; transfer-syntax=…`); undefined when the part does not say.
- */
-export function frameTransferSyntaxOf(body: ArrayBuffer | Uint8Array): string | undefined {
-  const bytes = body instanceof Uint8Array ? body : new Uint8Array(body);
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, PART_HEADER_LIMIT));
-  const end = head.indexOf('\r\n\r\n');
-  const headers = (end === -1 ? head : head.slice(0, end)).split('\r\n');
-  const contentType = headers.find((line) => /^content-type\s*:/i.test(line));
-  return contentType?.match(/transfer-syntax\s*=\s*"?([\d.]+)"?/i)?.[1];
-}

@@ -13,7 +13,8 @@ import type { Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
 // run in the decoding workers, which load them when a series needs them).
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader/imageLoader';
 import type { InstanceMetadata } from '../dicom';
-import { decodesToYCbCr, frameTransferSyntaxOf, photometricAfterDecoding } from './decodedColour';
+import { decodesToYCbCr, photometricAfterDecoding } from './decodedColour';
+import { takeFramePart } from './framePart';
 import { FrameTransferSyntaxPolicy } from './frameTransferSyntax';
 import { useRenderingStore } from './useRenderingStore';
 
@@ -53,13 +54,13 @@ export function startEngine(settings: ViewerSettings): void {
     },
     beforeProcessing: (xhr) => {
       const imageId = requests.get(xhr);
-      const body = xhr.response as ArrayBuffer;
+      const part = takeFramePart(xhr);
       if (imageId) {
-        const syntax = frameTransferSyntaxOf(body);
+        const syntax = part?.transferSyntaxUid;
         if (decodesToYCbCr(syntax)) decodedAsYCbCr.set(imageId, syntax!);
         else decodedAsYCbCr.delete(imageId);
       }
-      return Promise.resolve(body);
+      return Promise.resolve(part?.body ?? (xhr.response as ArrayBuffer));
     },
   });
   metaData.addProvider(pixelModuleAsDecoded, PIXEL_MODULE_AS_DECODED_PRIORITY);

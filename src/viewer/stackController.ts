@@ -18,6 +18,9 @@ const { Events } = Enums;
 
 let controllersCreated = 0;
 
+/** How often the series browser's progress bar moves while a series loads; its transition's length. */
+const PROGRESS_INTERVAL_MS = 250;
+
 /** Marks when the first image of a series is drawn, for measurements (performance.getEntriesByName). */
 export const FIRST_IMAGE_MARK = 'fovea:first-image-rendered';
 
@@ -52,7 +55,8 @@ export class StackController {
   private readonly viewportId: string;
   /** Image ids of the stack that are decoded and cached, for the progress bar. */
   private loadedIds = new Set<string>();
-  private progressFrame: number | undefined;
+  private progressTimer: number | undefined;
+  private progressReportedAt = -Infinity;
   private cineRate = 0;
   private cinePlaying = false;
 
@@ -224,7 +228,7 @@ export class StackController {
   destroy(): void {
     this.generation += 1;
     this.stopCine();
-    if (this.progressFrame !== undefined) cancelAnimationFrame(this.progressFrame);
+    window.clearTimeout(this.progressTimer);
     stackPrefetch.disable(this.element);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.destroyed = true;
@@ -365,17 +369,33 @@ export class StackController {
     stackTools.loaded()?.clearMeasurements(this.imageIdSet);
   }
 
-  /** One store update per animation frame, not one per decoded image. */
+  /**
+   * A few store updates a second while a series streams in, not one per decoded image or per
+   * animation frame: each update re-renders the series browser on the main thread that also takes in
+   * the frames. The bar glides between updates (viewer.css); the last image is reported at once.
+   */
   private scheduleProgress(): void {
-    if (this.progressFrame !== undefined) return;
-    this.progressFrame = requestAnimationFrame(() => {
-      this.progressFrame = undefined;
-      if (this.seriesInstanceUid)
-        this.reportProgress(this.seriesInstanceUid, {
-          loaded: this.loadedIds.size,
-          total: this.imageIds.length,
-        });
-    });
+    if (this.loadedIds.size >= this.imageIds.length) {
+      window.clearTimeout(this.progressTimer);
+      this.progressTimer = undefined;
+      this.publishProgress();
+      return;
+    }
+    if (this.progressTimer !== undefined) return;
+    const wait = Math.max(0, this.progressReportedAt + PROGRESS_INTERVAL_MS - performance.now());
+    this.progressTimer = window.setTimeout(() => {
+      this.progressTimer = undefined;
+      this.publishProgress();
+    }, wait);
+  }
+
+  private publishProgress(): void {
+    this.progressReportedAt = performance.now();
+    if (this.seriesInstanceUid)
+      this.reportProgress(this.seriesInstanceUid, {
+        loaded: this.loadedIds.size,
+        total: this.imageIds.length,
+      });
   }
 
   /** Orientation letters from the camera, only for images that state their orientation. */
