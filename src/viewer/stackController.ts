@@ -1,6 +1,15 @@
-import { Enums, cache, eventTarget, metaData, type StackViewport, type Types } from '@cornerstonejs/core';
+import {
+  Enums,
+  cache,
+  eventTarget,
+  getShouldUseCPURendering,
+  metaData,
+  type StackViewport,
+  type Types,
+} from '@cornerstonejs/core';
 import { annotation, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { getString } from '../dicom';
+import { keepCpuDrawingTrue } from './cpuDrawing';
 import { frameTransferSyntax, registerMetadata, renderingEngine, stackToolGroup } from './engine';
 import { cineRateOf, hasPixelSpacing } from './imageFacts';
 import { describeImageLoadError } from './imageLoadError';
@@ -67,6 +76,7 @@ export class StackController {
     });
     stackToolGroup().addViewport(viewportId, engine.id);
     this.viewport = engine.getViewport<StackViewport>(viewportId);
+    if (getShouldUseCPURendering()) this.cleanups.push(keepCpuDrawingTrue(this.viewport, element));
 
     this.listen(element, Events.STACK_NEW_IMAGE, (event) => {
       const { imageIdIndex } = (event as Types.EventTypes.StackNewImageEvent).detail;
