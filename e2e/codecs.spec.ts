@@ -11,7 +11,7 @@ import {
   type CodecSourceImage,
   type DemoTransferSyntax,
 } from '../demo';
-import { expect, test } from './fixtures';
+import { chooseRenderer, expect, expectRenderer, test, type RendererSetting } from './fixtures';
 import { DEMO_FILES, referenceRendering, windowAfterInterpolation } from './reference';
 import { differences, imageDifferences, pearson, type GreyImage } from './rendering';
 import { agreement, captureViewport, waitForImage, type ViewportCapture } from './viewportCapture';
@@ -76,11 +76,15 @@ const original = DEMO_TRANSFER_SYNTAXES[0]!;
 const originals = new Map<CodecSourceImage, { capture: ViewportCapture; reference: GreyImage }>();
 const figures: Figures[] = [];
 let page: Page;
+/** How the viewer is asked to draw (the Playwright project's `renderer`); names the output files. */
+let drawnBy: RendererSetting = 'auto';
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async ({ browser }) => {
+test.beforeAll(async ({ browser, renderer }) => {
+  drawnBy = renderer ?? 'auto';
   page = await browser.newPage({ baseURL: process.env.FOVEA_E2E_URL });
+  await chooseRenderer(page, renderer);
   await page.goto(
     `/viewer?StudyInstanceUIDs=${DEMO_CODEC_STUDY.studyInstanceUID}&SeriesInstanceUID=${original.seriesInstanceUID}`,
   );
@@ -89,10 +93,11 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await page?.close();
   mkdirSync('test-results/rendering', { recursive: true });
-  writeFileSync('test-results/rendering/codecs.json', JSON.stringify(figures, null, 2));
+  writeFileSync(`test-results/rendering/codecs-${drawnBy}.json`, JSON.stringify(figures, null, 2));
 });
 
 test('the codec study lists one series per transfer syntax', async () => {
+  await expectRenderer(page, drawnBy);
   const items = page.getByTestId('series-item');
   await expect(items).toHaveCount(DEMO_TRANSFER_SYNTAXES.length);
   for (const syntax of DEMO_TRANSFER_SYNTAXES)
@@ -115,7 +120,7 @@ for (const syntax of DEMO_TRANSFER_SYNTAXES) {
       await waitForImage(viewport, syntax.seriesInstanceUID, index);
       const capture = await captureViewport(page, viewport, SIZES[image]);
       await page.screenshot({
-        path: `test-results/rendering/codec-s${String(syntax.seriesNumber).padStart(2, '0')}-${image}.png`,
+        path: `test-results/rendering/codec-${drawnBy}-s${String(syntax.seriesNumber).padStart(2, '0')}-${image}.png`,
       });
 
       // The reference: dcm2pnm at the window the viewer shows (colour images have none).

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_CODEC_STUDY, DEMO_STUDIES, demoIncoming } from '../demo';
-import { expect, orthancRest, test } from './fixtures';
+import { chooseRenderer, expect, expectRenderer, orthancRest, test, type RendererSetting } from './fixtures';
 import { referenceRendering, windowAfterInterpolation } from './reference';
 import { agreement, captureViewport, goToImage, waitForImage, type WorstPoint } from './viewportCapture';
 
@@ -122,20 +122,24 @@ const figures: ImageFigures[] = [];
 let series: ImageSeries[] = [];
 let page: Page;
 let scratch: string;
+/** How the viewer is asked to draw (the Playwright project's `renderer`); names the output files. */
+let drawnBy: RendererSetting = 'auto';
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async ({ browser }) => {
+test.beforeAll(async ({ browser, renderer }) => {
+  drawnBy = renderer ?? 'auto';
   scratch = await mkdtemp(join(tmpdir(), 'fovea-reference-rendering-'));
   series = await demoImageSeries();
   page = await browser.newPage({ baseURL: process.env.FOVEA_E2E_URL });
+  await chooseRenderer(page, renderer);
 });
 
 test.afterAll(async () => {
   await page?.close();
   if (scratch) await rm(scratch, { recursive: true, force: true, maxRetries: 3 });
   mkdirSync('test-results/rendering', { recursive: true });
-  writeFileSync('test-results/rendering/reference.json', JSON.stringify(figures, null, 2));
+  writeFileSync(`test-results/rendering/reference-${drawnBy}.json`, JSON.stringify(figures, null, 2));
   console.log(summaryTable(figures));
 });
 
@@ -156,7 +160,7 @@ function summaryTable(rows: readonly ImageFigures[]): string {
   ];
   const widths = lines[0]!.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
   return [
-    'Viewer against dcm2pnm (grey levels 0–255):',
+    `Viewer (renderer: ${drawnBy}) against dcm2pnm (grey levels 0–255):`,
     ...lines.map((l) =>
       l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '),
     ),
@@ -187,6 +191,7 @@ test('the viewer draws every demo image as dcm2pnm does at the same window', asy
   await page.goto(
     `/viewer?StudyInstanceUIDs=${[...new Set(series.map((s) => s.studyInstanceUID))].join(',')}`,
   );
+  await expectRenderer(page, drawnBy);
   const viewport = page.getByTestId('viewport');
   const screenshots = new Set<string>();
   for (const item of series) {
@@ -209,7 +214,7 @@ test('the viewer draws every demo image as dcm2pnm does at the same window', asy
       // One picture per modality to look at; more would only slow the test down.
       if (!screenshots.has(item.modality)) {
         screenshots.add(item.modality);
-        await page.screenshot({ path: `test-results/rendering/reference-${item.modality}.png` });
+        await page.screenshot({ path: `test-results/rendering/reference-${drawnBy}-${item.modality}.png` });
       }
 
       const { instance, frame } = item.images[index]!;

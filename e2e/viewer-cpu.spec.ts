@@ -1,8 +1,9 @@
 import { chromium } from '@playwright/test';
 import { DEMO_CT } from '../demo';
 import { CHROMIUM_ARGS } from '../playwright.config';
+import { isSoftwareRasterizer } from '../src/viewer/renderer';
 import { expectedGrey, sampleViewport } from './ctPixels';
-import { expect, test } from './fixtures';
+import { chooseRenderer, expect, test } from './fixtures';
 
 test('without WebGL the viewer draws on the CPU, says so, and shows the same CT pixels', async ({
   baseURL,
@@ -38,4 +39,31 @@ test('without WebGL the viewer draws on the CPU, says so, and shows the same CT 
   } finally {
     await browser.close();
   }
+});
+
+test('with WebGL the viewer keeps it, also in software, and says nothing', async ({ page, baseURL }) => {
+  const webglRenderer = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : null;
+  });
+  expect(webglRenderer, 'this browser has WebGL').not.toBeNull();
+  await page.goto(`${baseURL}/viewer?StudyInstanceUIDs=${DEMO_CT.studyInstanceUID}`);
+  await expect(page.getByTestId('viewport').first()).toHaveAttribute('data-status', 'ready');
+  const viewer = page.locator('.viewer');
+  await expect(viewer).toHaveAttribute('data-renderer', 'webgl');
+  await expect(viewer).toHaveAttribute(
+    'data-renderer-reason',
+    isSoftwareRasterizer(webglRenderer!) ? 'software-webgl' : 'graphics-card',
+  );
+  await expect(page.getByTestId('cpu-rendering-notice')).toHaveCount(0);
+});
+
+test('an administrator may choose the CPU path; the reader is told', async ({ page, baseURL }) => {
+  await chooseRenderer(page, 'cpu');
+  await page.goto(`${baseURL}/viewer?StudyInstanceUIDs=${DEMO_CT.studyInstanceUID}`);
+  await expect(page.getByTestId('viewport').first()).toHaveAttribute('data-status', 'ready');
+  await expect(page.locator('.viewer')).toHaveAttribute('data-renderer', 'cpu');
+  await expect(page.locator('.viewer')).toHaveAttribute('data-renderer-reason', 'configured');
+  await expect(page.getByTestId('cpu-rendering-notice')).toContainText('set by the administrator');
 });

@@ -29,7 +29,7 @@ describe('parseAppConfig', () => {
         branding: { name: 'Fovea' },
         studyList: { maxResults: 200 },
         worklist: { pollIntervalSeconds: 30 },
-        viewer: { cacheBytes: 1073741824, maxWebWorkers: 2 },
+        viewer: { cacheBytes: 1073741824, maxWebWorkers: 2, renderer: 'auto' },
       },
     });
   });
@@ -77,10 +77,22 @@ describe('parseAppConfig', () => {
       'maxResults',
       'cacheBytes',
       'maxWebWorkers',
+      'renderer',
     ]) {
       expect(schema).toContain(`"${key}":{`);
     }
     expect(schema.match(/"description"/g)?.length).toBeGreaterThanOrEqual(13);
+  });
+
+  it('accepts the renderer choices and names a wrong one', () => {
+    for (const renderer of ['auto', 'webgl', 'cpu']) {
+      const result = parseAppConfig({ ...minimal, viewer: { renderer } });
+      expect(result.ok && result.config.viewer.renderer).toBe(renderer);
+    }
+    const result = parseAppConfig({ ...minimal, viewer: { renderer: 'gpu' } });
+    expect(result.ok ? [] : result.problem.problems).toEqual([
+      'viewer.renderer: must be one of "auto", "webgl", "cpu"',
+    ]);
   });
 
   it('says what is missing', () => {

@@ -99,9 +99,19 @@ export const appConfigSchema = z.strictObject({
           1024 * MiB,
         ),
         maxWebWorkers: z._default(integer(1, 16, 'web workers decoding images in parallel (1 to 16)'), 2),
+        renderer: z._default(
+          z
+            .enum(['auto', 'webgl', 'cpu'])
+            .check(
+              z.describe(
+                'how images are drawn: "auto" uses WebGL wherever the browser has it and the CPU where it is missing; "cpu" draws on the CPU, much faster where WebGL is emulated in software (no graphics card) but windowing before magnifying; "webgl" forces WebGL where the browser has it',
+              ),
+            ),
+          'auto',
+        ),
       })
       .check(z.describe('the image viewer')),
-    { cacheBytes: 1024 * MiB, maxWebWorkers: 2 },
+    { cacheBytes: 1024 * MiB, maxWebWorkers: 2, renderer: 'auto' },
   ),
 });
 
@@ -137,6 +147,8 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): string[] {
     case 'invalid_type':
       if (!isPresent(json, issue.path)) return [`${where}: required`];
       return [`${where}: must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`];
+    case 'invalid_value':
+      return [`${where}: must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`];
     case 'too_small':
       return [
         `${where}: must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' character(s)' : ''}`,

@@ -83,7 +83,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
     );
     if (first && seriesIsImages(first) && !reportKindOf(first)) prefetchSeriesMetadata(client, refOf(first));
   });
-  const cpuRendering = useRenderingStore((state) => state.webglMissing === true);
+  const renderer = useRenderingStore((state) => state.choice);
   const loaded: StudySeries[] = useMemo(
     () => (studies.isCurrent ? (studies.data ?? []) : []),
     [studies.isCurrent, studies.data],
@@ -241,7 +241,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   const { columns, rows } = layoutOf(layout);
 
   return (
-    <div className="viewer">
+    <div className="viewer" data-renderer={renderer?.renderer} data-renderer-reason={renderer?.reason}>
       <PatientBanner study={study} />
       {patients.length > 1 && (
         <p className="viewer__patient-warning" role="alert">
@@ -250,10 +250,13 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
         </p>
       )}
       {pacsError && <PacsUnreachableBanner error={pacsError} />}
-      {cpuRendering && (
+      {renderer?.renderer === 'cpu' && (
+        // The CPU path windows the pixels before enlarging them: small bright details (calcifications,
+        // markers) look softer at their edges than with WebGL, which a reader should know.
         <p className="viewer__notice" role="status" data-testid="cpu-rendering-notice">
-          No WebGL in this browser: images are drawn by the CPU, with the same pixels but more slowly. Turning
-          on hardware acceleration in the browser's settings brings full speed back.
+          {renderer.reason === 'no-webgl'
+            ? "No WebGL in this browser: images are drawn by the CPU. Small bright details may look softer when enlarged; turning on hardware acceleration in the browser's settings restores full quality."
+            : 'Images are drawn by the CPU (set by the administrator). Small bright details may look softer when enlarged.'}
         </p>
       )}
       <div className="viewer__body">

@@ -7,6 +7,7 @@ import {
   getRenderingEngine,
   init as initCore,
   metaData,
+  setUseCPURendering,
 } from '@cornerstonejs/core';
 import type { Types as LoaderTypes } from '@cornerstonejs/dicom-image-loader';
 // The loader's image-loading entry: its package entry also imports every codec's JavaScript (the codecs
@@ -16,12 +17,14 @@ import type { InstanceMetadata } from '../dicom';
 import { decodesToYCbCr, photometricAfterDecoding } from './decodedColour';
 import { takeFramePart } from './framePart';
 import { FrameTransferSyntaxPolicy } from './frameTransferSyntax';
+import { chooseRenderer, type RendererSetting } from './renderer';
 import { useRenderingStore } from './useRenderingStore';
 
 /** How the viewer uses the machine; from config.json's `viewer` section. */
 export interface ViewerSettings {
   cacheBytes: number;
   maxWebWorkers: number;
+  renderer: RendererSetting;
 }
 
 const RENDERING_ENGINE_ID = 'fovea';
@@ -38,12 +41,9 @@ export const frameTransferSyntax = new FrameTransferSyntaxPolicy();
 export function startEngine(settings: ViewerSettings): void {
   if (started) return;
   initCore();
-  const capabilities = getRenderingCapabilities();
-  // WebGL in software (SwiftShader, llvmpipe) stays on WebGL although Cornerstone's CPU path scrolls
-  // faster there: that path draws 16-bit MR with a wrong window (correlation 0.85 against dcmtk in
-  // e2e/codecs.spec.ts), and correct pixels come before speed (README, "Performance").
-  // Without WebGL at all Cornerstone draws on the CPU by itself; the page says so.
-  useRenderingStore.setState({ webglMissing: !capabilities.webgl });
+  const choice = chooseRenderer(settings.renderer, getRenderingCapabilities());
+  setUseCPURendering(choice.renderer === 'cpu', false);
+  useRenderingStore.setState({ choice });
   const requests = new WeakMap<XMLHttpRequest, string>();
   dicomImageLoader.init({
     maxWebWorkers: settings.maxWebWorkers,

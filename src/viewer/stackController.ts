@@ -1,7 +1,16 @@
-import { Enums, cache, eventTarget, metaData, type StackViewport, type Types } from '@cornerstonejs/core';
+import {
+  Enums,
+  cache,
+  eventTarget,
+  getShouldUseCPURendering,
+  metaData,
+  type StackViewport,
+  type Types,
+} from '@cornerstonejs/core';
 // The prefetcher alone, by its own entry: the package entry would bring every tool before the first image.
 import { stackPrefetch } from '@cornerstonejs/tools/utilities/stackPrefetch/index';
 import { getString } from '../dicom';
+import { keepCpuDrawingTrue } from './cpuDrawing';
 import { frameTransferSyntax, registerMetadata, renderingEngine } from './engine';
 import { cineRateOf, hasPixelSpacing } from './imageFacts';
 import { describeImageLoadError } from './imageLoadError';
@@ -76,6 +85,7 @@ export class StackController {
       defaultOptions: { background: [0, 0, 0] },
     });
     this.viewport = engine.getViewport<StackViewport>(viewportId);
+    if (getShouldUseCPURendering()) this.cleanups.push(keepCpuDrawingTrue(this.viewport, element));
 
     this.listen(element, Events.STACK_NEW_IMAGE, (event) => {
       const { imageIdIndex } = (event as Types.EventTypes.StackNewImageEvent).detail;

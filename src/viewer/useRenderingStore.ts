@@ -1,11 +1,9 @@
 import { create } from 'zustand';
+import type { RendererChoice } from './renderer';
 
 interface RenderingState {
-  /**
-   * The browser offers no WebGL, so Cornerstone draws on the CPU (same pixels, slower); undefined until
-   * the engine has started and looked.
-   */
-  webglMissing: boolean | undefined;
+  /** How the viewer draws and why (renderer.ts); undefined until the engine has started and looked. */
+  choice: RendererChoice | undefined;
 }
 
-export const useRenderingStore = create<RenderingState>()(() => ({ webglMissing: undefined }));
+export const useRenderingStore = create<RenderingState>()(() => ({ choice: undefined }));
