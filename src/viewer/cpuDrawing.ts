@@ -39,25 +39,42 @@ export function keepCpuDrawingTrue(viewport: StackViewport, element: HTMLElement
 
 /**
  * The CPU path mirrors the image on a flip but reports the camera's directions unflipped, so the
- * orientation letters stayed where they were (cpuCamera.ts turns them as the WebGL path does).
+ * orientation letters stayed where they were (cpuCamera.ts turns them as the WebGL path does). Its
+ * camera reset undid the flips without saying so and kept the rotation; the WebGL path's undoes both.
  */
 function keepCameraFlipsTrue(viewport: StackViewport): () => void {
-  const target = viewport as unknown as { getCamera: StackViewport['getCamera'] };
-  const original = target.getCamera;
-  const cameraOf = original.bind(viewport);
+  const target = viewport as unknown as {
+    getCamera: StackViewport['getCamera'];
+    resetCamera: StackViewport['resetCamera'];
+  };
+  const original = { getCamera: target.getCamera, resetCamera: target.resetCamera };
+  const cameraOf = original.getCamera.bind(viewport);
+  const resetCamera = original.resetCamera.bind(viewport);
   target.getCamera = () => {
     const camera = cameraOf();
-    const { viewPlaneNormal, viewUp, flipHorizontal = false, flipVertical = false } = camera;
+    const drawn = cpuDrawingState(viewport);
+    const flipHorizontal = drawn?.hflip ?? false;
+    const flipVertical = drawn?.vflip ?? false;
+    const { viewPlaneNormal, viewUp } = camera;
     if (!viewPlaneNormal || !viewUp || (!flipHorizontal && !flipVertical)) return camera;
-    const rotation = viewport.getRotation() ?? 0;
     return {
       ...camera,
-      ...flippedDirections({ viewPlaneNormal, viewUp }, { flipHorizontal, flipVertical, rotation }),
+      flipHorizontal,
+      flipVertical,
+      ...flippedDirections(
+        { viewPlaneNormal, viewUp },
+        { flipHorizontal, flipVertical, rotation: viewport.getRotation() ?? 0 },
+      ),
     };
   };
-  return () => {
-    target.getCamera = original;
+  target.resetCamera = (options) => {
+    const done = resetCamera(options);
+    if (viewport.getRotation()) viewport.setViewPresentation({ rotation: 0 });
+    // The reset cleared the drawn flips; this tells the viewport, whose own record kept them.
+    viewport.setCamera({ flipHorizontal: false, flipVertical: false });
+    return done;
   };
+  return () => Object.assign(target, original);
 }
 
 /** Window and geometry of each newly shown image, as the WebGL path sets them. */
@@ -93,7 +110,9 @@ function keepStackTrue(viewport: StackViewport, element: HTMLElement): () => voi
         setProperties({ invert: drawnInvert }, true);
       if (shownGrid && !sameImageGrid(shownGrid, image)) {
         const { flipHorizontal, flipVertical } = viewport.getCamera();
+        const rotation = viewport.getRotation();
         viewport.resetCamera();
+        if (rotation) viewport.setViewPresentation({ rotation });
         if (flipHorizontal || flipVertical) viewport.setCamera({ flipHorizontal, flipVertical });
       }
       const { columns, rows, columnPixelSpacing, rowPixelSpacing } = image;
@@ -109,8 +128,14 @@ function keepStackTrue(viewport: StackViewport, element: HTMLElement): () => voi
 }
 
 /** What the CPU path draws the current image with (Cornerstone keeps it private). */
-function cpuDrawingState(viewport: StackViewport): { invert?: boolean } | undefined {
-  return (viewport as unknown as { _cpuFallbackEnabledElement?: { viewport?: { invert?: boolean } } })
+interface CpuDrawingState {
+  invert?: boolean;
+  hflip?: boolean;
+  vflip?: boolean;
+}
+
+function cpuDrawingState(viewport: StackViewport): CpuDrawingState | undefined {
+  return (viewport as unknown as { _cpuFallbackEnabledElement?: { viewport?: CpuDrawingState } })
     ._cpuFallbackEnabledElement?.viewport;
 }
 
