@@ -131,7 +131,7 @@ try {
 
   log('Payload of / and of the viewer route…');
   const payload = {
-    landing: await measureRoutePayload(`${stack.url}/`, 'network-idle'),
+    landing: await measureRoutePayload(`${stack.url}/`, 'worklist-shown'),
     viewer: await measureRoutePayload(stack.url + FOVEA.viewerPath(study), 'first-image'),
   };
   log(`Worklist of ${WORKLIST_ROWS} procedures…`);
