@@ -25,17 +25,6 @@ export default defineConfig({
         find: /^@kitware\/vtk\.js\/IO\/XML\/XMLPolyDataReader\.js$/,
         replacement: fileURLToPath(new URL('./src/viewer/noSurfaceMeshReader.ts', import.meta.url)),
       },
-      // The loader's decoding worker, which Fovea's worker wraps (src/viewer/decodeWorker.ts); the package
-      // does not export it.
-      {
-        find: /^@cornerstonejs\/dicom-image-loader\/decodeImageFrameWorker$/,
-        replacement: fileURLToPath(
-          new URL(
-            './node_modules/@cornerstonejs/dicom-image-loader/dist/esm/decodeImageFrameWorker.js',
-            import.meta.url,
-          ),
-        ),
-      },
     ],
   },
   // Cornerstone's decoder runs in module workers (`new Worker(new URL(…), { type: 'module' })`).

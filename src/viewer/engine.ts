@@ -5,7 +5,6 @@ import {
   eventTarget,
   getRenderingCapabilities,
   getRenderingEngine,
-  getWebWorkerManager,
   init as initCore,
   metaData,
   setUseCPURendering,
@@ -18,7 +17,6 @@ import type { InstanceMetadata } from '../dicom';
 import { decodesToYCbCr, photometricAfterDecoding } from './decodedColour';
 import { takeFramePart } from './framePart';
 import { FrameTransferSyntaxPolicy } from './frameTransferSyntax';
-import { requestTransfers, withTransfers } from './pixelTransfer';
 import { chooseRenderer, type RendererSetting } from './renderer';
 import { useRenderingStore } from './useRenderingStore';
 
@@ -47,10 +45,6 @@ export function startEngine(settings: ViewerSettings): void {
   setUseCPURendering(choice.renderer === 'cpu', false);
   useRenderingStore.setState({ choice });
   const requests = new WeakMap<XMLHttpRequest, string>();
-  // Registered first, the loader's init keeps it (and warns that the name is taken).
-  getWebWorkerManager().registerWorker(DECODER_NAME, decodingWorker, {
-    maxWorkerInstances: settings.maxWebWorkers || Math.max(1, Math.floor(navigator.hardwareConcurrency / 2)),
-  });
   dicomImageLoader.init({
     maxWebWorkers: settings.maxWebWorkers,
     beforeSend: (xhr, imageId) => {
@@ -61,7 +55,6 @@ export function startEngine(settings: ViewerSettings): void {
     beforeProcessing: (xhr) => {
       const imageId = requests.get(xhr);
       const part = takeFramePart(xhr);
-      if (part) framesToHandOver.add(part.body);
       if (imageId) {
         const syntax = part?.transferSyntaxUid;
         if (decodesToYCbCr(syntax)) decodedAsYCbCr.set(imageId, syntax!);
@@ -74,38 +67,6 @@ export function startEngine(settings: ViewerSettings): void {
   cache.setMaxCacheSize(settings.cacheBytes);
   exposeImageCacheFigures();
   started = true;
-}
-
-/** The name under which the image loader asks for its decoding workers. */
-const DECODER_NAME = 'dicomImageLoader';
-
-/**
- * Frames cut out of their responses (framePart.ts) and not yet sent to a worker: the buffer is the
- * frame's alone and nothing on the main thread reads it once it is sent, so it is handed over.
- */
-const framesToHandOver = new WeakSet<ArrayBuffer>();
-
-/** A decoding worker whose decode requests hand their frame over instead of copying it. */
-function decodingWorker(): Worker {
-  const worker = new Worker(new URL('./decodeWorker.ts', import.meta.url), { type: 'module' });
-  const post = Worker.prototype.postMessage as (
-    this: Worker,
-    message: unknown,
-    transfer?: Transferable[] | StructuredSerializeOptions,
-  ) => void;
-  worker.postMessage = ((message: unknown, transfer?: Transferable[] | StructuredSerializeOptions) => {
-    if (transfer !== undefined && !Array.isArray(transfer)) post.call(worker, message, transfer);
-    else
-      post.call(
-        worker,
-        message,
-        withTransfers(
-          transfer,
-          requestTransfers(message, (frame) => framesToHandOver.delete(frame)),
-        ),
-      );
-  }) as Worker['postMessage'];
-  return worker;
 }
 
 /** Image ids whose frame arrived in a transfer syntax that decodes to YCbCr, with that syntax. */

@@ -53,29 +53,6 @@ function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from: number): n
 }
 
 /**
- * First index of a long `needle` (a boundary line) in `haystack` at or after `from`, by Horspool's
- * method: a mismatch moves on by up to the needle's length. Pixel data is full of CR bytes (any 16-bit
- * value with a 0x0D byte), so jumping between first-byte hits stopped every few hundred bytes of a frame.
- */
-export function indexOfBoundary(haystack: Uint8Array, needle: Uint8Array, from: number): number {
-  const n = needle.length;
-  if (n < 8) return indexOfBytes(haystack, needle, from);
-  const shift = new Uint8Array(256).fill(Math.min(n, 255));
-  for (let i = Math.max(0, n - 255); i < n - 1; i++) shift[needle[i]!] = n - 1 - i;
-  const lastByte = needle[n - 1]!;
-  for (let at = Math.max(0, from); at + n <= haystack.length;) {
-    const tail = haystack[at + n - 1]!;
-    if (tail === lastByte) {
-      let j = n - 2;
-      while (j >= 0 && haystack[at + j] === needle[j]) j--;
-      if (j < 0) return at;
-    }
-    at += shift[tail]!;
-  }
-  return -1;
-}
-
-/**
  * The first part of a multipart/related response with the given Content-Type, or undefined when the
  * response is not multipart or not well formed (the loader then reads it as before and reports it).
  */
@@ -98,7 +75,7 @@ export function firstPartOf(
   if (headerEnd === -1) return undefined;
   const bodyStart = headerEnd + 4;
   // The CRLF before the next boundary line belongs to that line, not to the body.
-  const bodyEnd = indexOfBoundary(bytes, asciiBytes(`\r\n--${boundary}`), bodyStart - 2);
+  const bodyEnd = indexOfBytes(bytes, asciiBytes(`\r\n--${boundary}`), bodyStart - 2);
   if (bodyEnd === -1 || bodyEnd < bodyStart) return undefined;
   const after = bodyEnd + 2 + opening.length;
   const closes = bytes[after] === DASH && bytes[after + 1] === DASH;
