@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesSummary } from '../dicom';
 import { PacsError } from '../dicomweb';
 import { PdfDocumentError } from '../reports';
-import {
-  firstImagesSettled,
-  imageSeriesStreamed,
-  thumbnailFailure,
-  thumbnailKindOf,
-} from './seriesThumbnail';
+import { firstImagesSettled, thumbnailFailure, thumbnailKindOf } from './seriesThumbnail';
 
 const series = (sopClassUid: string | undefined, modality: string): SeriesSummary =>
   ({ studyInstanceUid: '1', seriesInstanceUid: '1.1', sopClassUid, modality }) as SeriesSummary;
@@ -45,43 +40,6 @@ describe('firstImagesSettled', () => {
 
   it('waits for nothing when no viewport shows images', () => {
     expect(firstImagesSettled({}, [])).toBe(true);
-  });
-});
-
-describe('imageSeriesStreamed', () => {
-  const expected = [
-    { viewportId: 'viewport-1', seriesInstanceUid: 'ct' },
-    { viewportId: 'viewport-2', seriesInstanceUid: 'mr' },
-  ];
-  const ready = {
-    'viewport-1': { seriesInstanceUid: 'ct', status: 'ready' as const },
-    'viewport-2': { seriesInstanceUid: 'mr', status: 'ready' as const },
-  };
-
-  it('waits until every series shown in an image viewport is decoded and cached in full', () => {
-    expect(imageSeriesStreamed(ready, {}, expected)).toBe(false);
-    expect(
-      imageSeriesStreamed(ready, { ct: { loaded: 200, total: 200 }, mr: { loaded: 3, total: 40 } }, expected),
-    ).toBe(false);
-    expect(
-      imageSeriesStreamed(
-        ready,
-        { ct: { loaded: 200, total: 200 }, mr: { loaded: 40, total: 40 } },
-        expected,
-      ),
-    ).toBe(true);
-  });
-
-  it('does not wait for a viewport that cannot show its series', () => {
-    const failed = { ...ready, 'viewport-2': { seriesInstanceUid: 'mr', status: 'error' as const } };
-    expect(imageSeriesStreamed(failed, { ct: { loaded: 200, total: 200 } }, expected)).toBe(true);
-    // An error of the series shown before does not count.
-    const before = { ...ready, 'viewport-2': { seriesInstanceUid: 'us', status: 'error' as const } };
-    expect(imageSeriesStreamed(before, { ct: { loaded: 200, total: 200 } }, expected)).toBe(false);
-  });
-
-  it('waits for nothing when no viewport shows images', () => {
-    expect(imageSeriesStreamed({}, {}, [])).toBe(true);
   });
 });
 

@@ -2,7 +2,6 @@ import type { SeriesSummary } from '../dicom';
 import { PacsError } from '../dicomweb';
 import { PdfDocumentError, reportKindOf } from '../reports';
 import { seriesIsImages } from './seriesContent';
-import type { SeriesProgress } from './useSeriesProgress';
 import type { ViewportDisplay } from './useViewportStore';
 
 /** What a series' tile shows: a picture from the archive, page 1 of its PDF, or its kind in words. */
@@ -31,24 +30,6 @@ export function firstImagesSettled(
   return expected.every(({ viewportId, seriesInstanceUid }) => {
     const display = displays[viewportId];
     return display?.seriesInstanceUid === seriesInstanceUid && display.status !== 'loading';
-  });
-}
-
-/**
- * Whether the series shown in image viewports have streamed in (every image decoded and cached), or a
- * viewport cannot show its series: a document's preview (pdf.js, its worker, the PDF) costs a second of
- * CPU that the frames still arriving would wait for, and it waits for a free connection behind them.
- */
-export function imageSeriesStreamed(
-  displays: Readonly<Record<string, Pick<ViewportDisplay, 'seriesInstanceUid' | 'status'>>>,
-  progress: Readonly<Record<string, SeriesProgress | undefined>>,
-  expected: readonly ImageViewport[],
-): boolean {
-  return expected.every(({ viewportId, seriesInstanceUid }) => {
-    const display = displays[viewportId];
-    if (display?.seriesInstanceUid === seriesInstanceUid && display.status === 'error') return true;
-    const loaded = progress[seriesInstanceUid];
-    return loaded !== undefined && loaded.loaded >= loaded.total;
   });
 }
 
