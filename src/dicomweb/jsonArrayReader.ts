@@ -3,12 +3,23 @@ export class JsonArrayError extends Error {
   override name = 'JsonArrayError';
 }
 
+const enum Char {
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  Quote = 34,
+  Comma = 44,
+  Backslash = 92,
+  OpenBracket = 91,
+  CloseBracket = 93,
+  OpenBrace = 123,
+  CloseBrace = 125,
+}
+
 /** JSON's own whitespace (RFC 8259 §2): no other space character may stand between tokens. */
-const NOT_WHITESPACE = /[^ \t\n\r]/g;
-/** Inside an element, outside its strings, only these characters change what comes next. */
-const STRUCTURE = /["{}[\]]/g;
-/** Where a number, true, false or null standing alone in the array ends. */
-const PRIMITIVE_END = /[ \t\n\r,\]]/g;
+const isWhitespace = (c: number) =>
+  c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab;
 
 const enum Expect {
   /** Just after "[": an element or "]". */
@@ -23,30 +34,25 @@ const enum Expect {
  * Reads a JSON array from its bytes as they arrive and hands over each element as soon as its last
  * byte is in, so that an answer of thousands of entries is mostly read by the time it ends.
  *
- * Only the boundaries of the elements are found here, with native searches (strings are skipped with
- * indexOf, not character by character); each run of complete elements is then given to JSON.parse,
+ * Only the boundaries of the elements are found here; each run of complete elements is then given to JSON.parse,
  * which checks them. The separators between elements are checked here, so any input that is not one
  * JSON array fails with a JsonArrayError, by `end()` at the latest.
  */
 export class JsonArrayReader {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  /** Text not yet handed over: it starts at an element's first character, or between elements. */
-  private text = '';
-  /** Where scanning resumes in `text`. */
-  private at = 0;
-  /** Where the element being read starts in `text`, or -1 between elements. */
-  private elementStart = -1;
-  /** Where the run of complete elements not yet parsed starts and ends in `text` (-1: none). */
-  private runStart = -1;
-  private runEnd = -1;
+  /** Text of earlier pieces from the first element not yet parsed on (complete or not). */
+  private pending: string[] = [];
   /** 0: before "["; 1: between elements; more: inside an element's objects and arrays. */
   private depth = 0;
   private inString = false;
+  /** The last character read was a backslash inside a string. */
+  private escaped = false;
   /** The element being read is a number, true, false or null. */
   private inPrimitive = false;
+  private inElement = false;
   private expect = Expect.FirstElement;
   private closed = false;
-  /** Characters handed over so far, for the position in error messages. */
+  /** Characters of earlier pieces, for the position in error messages. */
   private consumed = 0;
   /** Elements whose end was found, and elements parsed and handed over. */
   private ended = 0;
@@ -60,13 +66,9 @@ export class JsonArrayReader {
   /** The elements the last bytes complete; throws when the array is unfinished. */
   end(): unknown[] {
     const elements = this.read(this.decode(new Uint8Array(0), false));
-    if (this.inPrimitive) {
-      // A number at the very end has nothing after it to end it.
-      this.fail(this.text.length, 'the answer ends inside the array');
-    }
     if (!this.closed) {
       this.fail(
-        this.text.length,
+        0,
         this.depth === 0 ? 'the answer is empty, not a JSON array' : 'the answer ends inside the array',
       );
     }
@@ -82,143 +84,114 @@ export class JsonArrayReader {
     try {
       return this.decoder.decode(bytes, { stream: more });
     } catch {
-      throw new JsonArrayError(`the answer is not UTF-8 text (after element ${this.count})`);
+      throw new JsonArrayError(`the answer is not UTF-8 text (after element ${this.ended})`);
     }
   }
 
-  private read(chunk: string): unknown[] {
-    this.text += chunk;
-    this.scan();
-    const elements = this.parseRun();
-    this.keepUnread();
+  /**
+   * One pass over the piece, character by character: a tight loop over a flat string allocates
+   * nothing, which made it several times faster than hopping between regular expression matches.
+   */
+  private read(piece: string): unknown[] {
+    // Where the text to parse starts in this piece (0 when it began in an earlier one), where the last
+    // complete element ends, and where the element being read starts.
+    let runStart = this.pending.length > 0 ? 0 : -1;
+    let runEnd = -1;
+    let elementStart = this.inElement ? 0 : -1;
+    const length = piece.length;
+    for (let i = 0; i < length; i++) {
+      const c = piece.charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === Char.Backslash) this.escaped = true;
+        else if (c === Char.Quote) {
+          this.inString = false;
+          // A string standing alone in the array ends the element with its quote.
+          if (this.depth === 1) runEnd = this.elementEnds(i + 1);
+        }
+        continue;
+      }
+      if (this.depth >= 2) {
+        if (c === Char.Quote) this.inString = true;
+        else if (c === Char.OpenBrace || c === Char.OpenBracket) this.depth++;
+        else if ((c === Char.CloseBrace || c === Char.CloseBracket) && --this.depth === 1) {
+          runEnd = this.elementEnds(i + 1);
+        }
+        continue;
+      }
+      if (this.inPrimitive) {
+        if (!(isWhitespace(c) || c === Char.Comma || c === Char.CloseBracket)) continue;
+        this.inPrimitive = false;
+        runEnd = this.elementEnds(i);
+      }
+      if (isWhitespace(c)) continue;
+      if (this.token(c, i)) {
+        elementStart = i;
+        if (runStart < 0) runStart = i;
+      }
+    }
+    let elements: unknown[] = [];
+    if (runEnd >= 0) {
+      const run =
+        this.pending.length > 0
+          ? this.pending.join('') + piece.slice(0, runEnd)
+          : piece.slice(runStart, runEnd);
+      elements = this.parse(run);
+      this.pending = [];
+    }
+    if (this.inElement) this.pending.push(piece.slice(Math.max(elementStart, runEnd, 0)));
+    this.consumed += length;
     return elements;
   }
 
-  private scan(): void {
-    const text = this.text;
-    while (this.at < text.length) {
-      if (this.inString) {
-        if (!this.skipString()) return;
-      } else if (this.depth >= 2) {
-        STRUCTURE.lastIndex = this.at;
-        const found = STRUCTURE.exec(text);
-        if (!found) {
-          this.at = text.length;
-          return;
-        }
-        this.at = found.index + 1;
-        const c = found[0];
-        if (c === '"') this.inString = true;
-        else if (c === '{' || c === '[') this.depth++;
-        else if (--this.depth === 1) this.elementEnds(this.at);
-      } else if (this.inPrimitive) {
-        PRIMITIVE_END.lastIndex = this.at;
-        const found = PRIMITIVE_END.exec(text);
-        if (!found) {
-          this.at = text.length;
-          return;
-        }
-        this.inPrimitive = false;
-        this.at = found.index;
-        this.elementEnds(this.at);
-      } else {
-        NOT_WHITESPACE.lastIndex = this.at;
-        const found = NOT_WHITESPACE.exec(text);
-        if (!found) {
-          this.at = text.length;
-          return;
-        }
-        this.at = found.index;
-        this.token(found[0]);
-      }
-    }
-  }
-
-  /** A character between elements (or before or after the array). */
-  private token(c: string): void {
-    const at = this.at;
-    if (this.closed) this.fail(at, `unexpected "${c}" after the end of the array`);
+  /** A character between elements (or before or after the array); true when it starts an element. */
+  private token(c: number, at: number): boolean {
+    const char = String.fromCharCode(c);
+    if (this.closed) this.fail(at, `unexpected "${char}" after the end of the array`);
     if (this.depth === 0) {
-      if (c !== '[') this.fail(at, `expected a JSON array, found "${c}"`);
+      if (c !== Char.OpenBracket) this.fail(at, `expected a JSON array, found "${char}"`);
       this.depth = 1;
-      this.at++;
-      return;
+      return false;
     }
-    if (c === ']' && this.expect !== Expect.Element) {
+    if (c === Char.CloseBracket && this.expect !== Expect.Element) {
       this.closed = true;
-      this.at++;
-      return;
+      return false;
     }
-    if (c === ',' && this.expect === Expect.CommaOrEnd) {
+    if (c === Char.Comma && this.expect === Expect.CommaOrEnd) {
       this.expect = Expect.Element;
-      this.at++;
-      return;
+      return false;
     }
-    if (this.expect === Expect.CommaOrEnd)
-      this.fail(at, `expected "," or "]" after element ${this.ended}, found "${c}"`);
-    if (c === ']' || c === ',') this.fail(at, `expected an element after ",", found "${c}"`);
-    this.elementStart = at;
-    this.at++;
-    if (c === '{' || c === '[') this.depth = 2;
-    else if (c === '"') this.inString = true;
+    if (this.expect === Expect.CommaOrEnd) {
+      this.fail(at, `expected "," or "]" after element ${this.ended}, found "${char}"`);
+    }
+    if (c === Char.CloseBracket || c === Char.Comma)
+      this.fail(at, `expected an element after ",", found "${char}"`);
+    this.inElement = true;
+    if (c === Char.OpenBrace || c === Char.OpenBracket) this.depth = 2;
+    else if (c === Char.Quote) this.inString = true;
     else this.inPrimitive = true;
-  }
-
-  /** Moves past the closing quote of the string being read; false when it has not arrived yet. */
-  private skipString(): boolean {
-    const text = this.text;
-    let quote = text.indexOf('"', this.at);
-    for (;;) {
-      if (quote < 0) {
-        // A backslash at the very end may escape a quote still to come: look at it again.
-        this.at = text.length;
-        return false;
-      }
-      let backslashes = 0;
-      while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
-      if (backslashes % 2 === 0) break;
-      quote = text.indexOf('"', quote + 1);
-    }
-    this.inString = false;
-    this.at = quote + 1;
-    // A string standing alone in the array ends the element with its quote.
-    if (this.depth === 1) this.elementEnds(this.at);
     return true;
   }
 
-  private elementEnds(end: number): void {
-    if (this.runStart < 0) this.runStart = this.elementStart;
-    this.runEnd = end;
+  private elementEnds(end: number): number {
     this.ended++;
-    this.elementStart = -1;
+    this.inElement = false;
     this.expect = Expect.CommaOrEnd;
+    return end;
   }
 
-  /** Parses the complete elements read by this write in one JSON.parse (separators included). */
-  private parseRun(): unknown[] {
-    if (this.runStart < 0) return [];
-    const run = this.text.slice(this.runStart, this.runEnd);
+  /** The complete elements of a run (separators included) in one JSON.parse. */
+  private parse(run: string): unknown[] {
     let elements: unknown[];
     try {
       elements = JSON.parse(`[${run}]`) as unknown[];
     } catch (error) {
       throw new JsonArrayError(
-        `the answer is not valid JSON in elements ${this.count + 1} to ${this.ended} (from character ${this.consumed + this.runStart}): ${(error as Error).message}`,
+        `the answer is not valid JSON in elements ${this.count + 1} to ${this.ended}: ${(error as Error).message}`,
       );
     }
     this.count += elements.length;
-    this.runStart = this.runEnd = -1;
     return elements;
-  }
-
-  /** Drops the text already handed over, keeping the element being read. */
-  private keepUnread(): void {
-    const keepFrom = this.elementStart >= 0 ? this.elementStart : this.at;
-    if (keepFrom === 0) return;
-    this.consumed += keepFrom;
-    this.text = this.text.slice(keepFrom);
-    this.at -= keepFrom;
-    if (this.elementStart >= 0) this.elementStart = 0;
   }
 
   private fail(at: number, why: string): never {
