@@ -14,6 +14,7 @@ import {
   type StudySummary,
 } from '../dicom';
 import { PacsError, pacsErrorFromResponse, toPacsError } from './errors';
+import { JsonArrayError, JsonArrayReader } from './jsonArrayReader';
 import {
   SERIES_FIELDS,
   hasWildcards,
@@ -170,9 +171,14 @@ export class DicomWebClient {
     });
     for (const field of WORKITEM_FIELDS) params.append('includefield', field);
     const url = `${this.upsRoot}/workitems?${params.toString()}`;
-    const body = await this.getJson(url, `GET ${pathOf(this.upsRoot)}/workitems`, options);
-    const procedures = readAll(body, `GET ${pathOf(this.upsRoot)}/workitems`, toScheduledProcedure);
-    // DT values are digits: comparing code units orders them as time does, without a collator.
+    const procedures = await this.readDatasets(
+      url,
+      `GET ${pathOf(this.upsRoot)}/workitems`,
+      options,
+      toScheduledProcedure,
+    );
+    // The gateway sends them in this order already, which makes this a single pass; another origin
+    // server may not. DT values are digits: comparing code units orders them as time does.
     return procedures.sort((a, b) => {
       const x = a.scheduledStart ?? '';
       const y = b.scheduledStart ?? '';
@@ -245,10 +251,24 @@ export class DicomWebClient {
     return `${this.wadoRoot}/studies/${studyInstanceUid}/series/${seriesInstanceUid}/instances/${sopInstanceUid}/frames/${frame}`;
   }
 
-  /** GET of a DICOM JSON answer with fetch; 204 (nothing found) is an empty list. */
-  private async getJson(url: string, request: string, { signal }: RequestOptions): Promise<unknown> {
+  /**
+   * GET of a DICOM JSON array with fetch, each dataset read (`read`) as soon as its bytes have arrived:
+   * by the last byte of a busy day's answer nearly all of it is read, where reading the whole text at
+   * the end kept the page waiting for the text, its parsing and the mapping in turn. 204 (nothing
+   * found) is an empty list; datasets without their UIDs are left out, as readAll does.
+   */
+  private async readDatasets<T>(
+    url: string,
+    request: string,
+    { signal }: RequestOptions,
+    read: (dataset: DicomJsonDataset) => T,
+  ): Promise<T[]> {
     if (signal?.aborted) throw abortError();
     const timeout = AbortSignal.timeout(this.timeoutMs);
+    const noAnswer = (error: unknown) => {
+      if (signal?.aborted) return abortError();
+      return pacsErrorFromResponse(request, 0, error instanceof Error ? error.message : undefined);
+    };
     let response: Response;
     try {
       response = await fetch(url, {
@@ -256,19 +276,56 @@ export class DicomWebClient {
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
     } catch (error) {
-      if (signal?.aborted) throw abortError();
-      throw pacsErrorFromResponse(request, 0, error instanceof Error ? error.message : undefined);
+      throw noAnswer(error);
     }
     if (response.status === 204) return [];
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      // Not JSON: kept as text for the error detail.
+    if (!response.ok || !response.body) {
+      let body: unknown;
+      try {
+        const text = await response.text();
+        body = text;
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        // Not JSON, or cut off: what did arrive is kept as text for the error detail.
+      }
+      throw response.ok
+        ? new PacsError('invalid-response', `${request}: expected a DICOM JSON array, got no body`)
+        : pacsErrorFromResponse(request, response.status, body);
     }
-    if (!response.ok) throw pacsErrorFromResponse(request, response.status, body);
-    return body;
+
+    const records: T[] = [];
+    const take = (datasets: unknown[]) => {
+      for (const dataset of datasets) {
+        try {
+          records.push(read(dataset as DicomJsonDataset));
+        } catch (error) {
+          if (!(error instanceof DicomRecordError)) throw error;
+        }
+      }
+    };
+    const parser = new JsonArrayReader();
+    const body = response.body.getReader();
+    try {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await body.read();
+        } catch (error) {
+          throw noAnswer(error);
+        }
+        if (chunk.done) break;
+        take(parser.write(chunk.value));
+      }
+      take(parser.end());
+    } catch (error) {
+      // Nothing more of a broken answer is wanted.
+      body.cancel().catch(() => undefined);
+      if (error instanceof JsonArrayError) {
+        throw new PacsError('invalid-response', `${request}: ${error.message}`);
+      }
+      throw error;
+    }
+    return records;
   }
 
   /**

@@ -112,13 +112,15 @@ export function indexStudies(studies: Iterable<ResultStudy>): StudyIndex {
  * otherwise a report outranks images, and nothing stored means waiting.
  */
 export function resultStatusOf(procedure: ScheduledProcedure, index: StudyIndex): ResultStatus {
-  const studies = new Map<string, ResultStudy>();
-  for (const study of procedure.accessionNumber
-    ? (index.byAccession.get(procedure.accessionNumber) ?? [])
-    : []) {
-    studies.set(study.studyInstanceUid, study);
-  }
+  const byAccession = procedure.accessionNumber
+    ? index.byAccession.get(procedure.accessionNumber)
+    : undefined;
   const byUid = procedure.studyInstanceUid ? index.byUid.get(procedure.studyInstanceUid) : undefined;
+  // Most orders of a busy day have nothing yet; the list is worked out for every order on each render.
+  if (!byAccession && !byUid)
+    return { kind: 'waiting', instances: 0, studyInstanceUids: [], disagreements: [] };
+  const studies = new Map<string, ResultStudy>();
+  for (const study of byAccession ?? []) studies.set(study.studyInstanceUid, study);
   if (byUid) studies.set(byUid.studyInstanceUid, byUid);
 
   const list = [...studies.values()].filter((study) => study.numberOfInstances > 0);
