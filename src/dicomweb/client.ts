@@ -245,6 +245,34 @@ export class DicomWebClient {
     return `${this.wadoRoot}/studies/${studyInstanceUid}/series/${seriesInstanceUid}/instances/${sopInstanceUid}/frames/${frame}`;
   }
 
+  /**
+   * One frame's WADO-RS answer as the archive sent it (a multipart message with its Content-Type), for
+   * the viewer to cut the frame out the way its image loader does. Asked at high priority: it is the
+   * image a user is waiting for.
+   */
+  async retrieveFrameMessage(
+    frameUrl: string,
+    accept: string,
+    { signal }: RequestOptions = {},
+  ): Promise<{ body: ArrayBuffer; contentType: string | null }> {
+    const request = `GET ${pathOf(frameUrl)}`;
+    if (signal?.aborted) throw abortError();
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    let response: Response;
+    try {
+      response = await fetch(frameUrl, {
+        headers: { accept },
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        priority: 'high',
+      });
+    } catch (error) {
+      if (signal?.aborted) throw abortError();
+      throw pacsErrorFromResponse(request, 0, error instanceof Error ? error.message : undefined);
+    }
+    if (!response.ok) throw pacsErrorFromResponse(request, response.status);
+    return { body: await response.arrayBuffer(), contentType: response.headers.get('content-type') };
+  }
+
   /** GET of a DICOM JSON answer with fetch; 204 (nothing found) is an empty list. */
   private async getJson(url: string, request: string, { signal }: RequestOptions): Promise<unknown> {
     if (signal?.aborted) throw abortError();

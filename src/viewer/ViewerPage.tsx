@@ -12,7 +12,7 @@ import { distinctPatients } from './patients';
 import { SeriesBrowser, type LoadThumbnail, type StudySeries } from './SeriesBrowser';
 import { chooseDefaultSeries, seriesIsImages } from './seriesContent';
 import type { ShortcutCommand, ViewportAction } from './tools';
-import { prefetchSeriesMetadata, usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
+import { prefetchFirstImage, usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
 import type { ImageViewport } from './seriesThumbnail';
 import { useDocumentPreviewGate } from './useDocumentPreviewGate';
 import { useViewerShortcuts } from './useViewerShortcuts';
@@ -81,7 +81,8 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
       arrived.flatMap((entry) => entry.series),
       request.seriesInstanceUid,
     );
-    if (first && seriesIsImages(first) && !reportKindOf(first)) prefetchSeriesMetadata(client, refOf(first));
+    // Its first image is fetched and drawn by the page itself while the image code loads.
+    if (first && seriesIsImages(first) && !reportKindOf(first)) prefetchFirstImage(client, refOf(first));
   });
   const renderer = useRenderingStore((state) => state.choice);
   const loaded: StudySeries[] = useMemo(

@@ -1,0 +1,107 @@
+import type { DicomWebClient } from '../../dicomweb';
+import { firstPartOf } from '../framePart';
+import { ACCEPT_AS_STORED } from '../frameTransferSyntax';
+import type { StackImage } from '../stackOrder';
+import {
+  firstFrameLookOf,
+  initialVoiRange,
+  modalityValuesOf,
+  readsTransferSyntax,
+  storedTransferSyntaxOf,
+  type FirstFrameLook,
+} from './firstFramePixels';
+
+/** What the image loader reads for a frame answered without a transfer syntax (WADO-RS's default). */
+const IMPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2';
+
+/** The first image of a series, fetched and decoded before the image code has loaded. */
+export interface FirstFrame {
+  imageId: string;
+  look: FirstFrameLook;
+  /** Modality values (rescaled), row by row. */
+  values: Float32Array;
+  /** The window Cornerstone will open the image with. */
+  voi: { lower: number; upper: number };
+}
+
+interface Entry {
+  frame: Promise<FirstFrame | undefined>;
+  /** The frame once decoded, for a view that mounts after that and must draw it at once. */
+  ready?: FirstFrame;
+  /** The frame as it came, until the image loader takes it (then it is not fetched a second time). */
+  bytes?: { pixelData: ArrayBuffer; transferSyntaxUid: string };
+}
+
+/** Few: one per viewport the page opened with. */
+const KEEP = 4;
+const entries = new Map<string, Entry>();
+
+/**
+ * Fetches and decodes the first image of a stack, once per image, for the early drawing. Resolves to
+ * undefined (never rejects) for images the early drawing does not handle or when anything fails: the
+ * viewer then shows the image the normal way.
+ */
+export function fetchFirstFrame(client: DicomWebClient, image: StackImage): Promise<FirstFrame | undefined> {
+  const known = entries.get(image.imageId);
+  if (known) return known.frame;
+  const entry: Entry = { frame: Promise.resolve(undefined) };
+  entry.frame = load(client, image, entry).then(
+    (frame) => {
+      entry.ready = frame;
+      return frame;
+    },
+    () => {
+      entry.bytes = undefined;
+      return undefined;
+    },
+  );
+  entries.set(image.imageId, entry);
+  while (entries.size > KEEP) {
+    const oldest = entries.keys().next().value;
+    if (oldest === undefined) break;
+    entries.delete(oldest);
+  }
+  return entry.frame;
+}
+
+async function load(
+  client: DicomWebClient,
+  image: StackImage,
+  entry: Entry,
+): Promise<FirstFrame | undefined> {
+  const { dataset } = image.instance;
+  const look = firstFrameLookOf(dataset);
+  // A compressed frame would need the codecs; it waits for the image loader, fetched once, by it.
+  if (!look || !readsTransferSyntax(storedTransferSyntaxOf(dataset))) return undefined;
+  const url = image.imageId.replace(/^wadors:/, '');
+  const message = await client.retrieveFrameMessage(url, ACCEPT_AS_STORED);
+  const part = firstPartOf(message.body, message.contentType);
+  if (!part || !readsTransferSyntax(part.transferSyntaxUid)) return undefined;
+  entry.bytes = { pixelData: part.body, transferSyntaxUid: part.transferSyntaxUid ?? IMPLICIT_LITTLE_ENDIAN };
+  const values = modalityValuesOf(part.body, look);
+  if (!values) return undefined;
+  return { imageId: image.imageId, look, values, voi: initialVoiRange(values, look) };
+}
+
+/** The early frame of `imageId` while it is on its way or ready; undefined when none was asked for. */
+export function firstFrameOf(imageId: string): Promise<FirstFrame | undefined> | undefined {
+  return entries.get(imageId)?.frame;
+}
+
+/** The early frame of `imageId` if it is decoded already. */
+export function readyFirstFrame(imageId: string): FirstFrame | undefined {
+  return entries.get(imageId)?.ready;
+}
+
+/**
+ * The frame's bytes for the image loader, handed over once: the loader decodes them as if it had
+ * fetched them, and the memory is the loader's from then on.
+ */
+export function takeFirstFrameBytes(
+  imageId: string,
+): { pixelData: ArrayBuffer; transferSyntaxUid: string } | undefined {
+  const entry = entries.get(imageId);
+  const bytes = entry?.bytes;
+  if (entry) entry.bytes = undefined;
+  return bytes;
+}

@@ -1,0 +1,2 @@
+export { EarlyImage, useFirstFrame } from './EarlyImage';
+export { fetchFirstFrame, firstFrameOf, type FirstFrame } from './firstFrames';
