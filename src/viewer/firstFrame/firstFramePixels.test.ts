@@ -65,12 +65,16 @@ describe('firstFrameLookOf', () => {
     expect([read?.rowSpacing, read?.columnSpacing]).toEqual([1, 1]);
   });
 
-  it('leaves colour, PET, LUT sequences, non-linear VOI and partly stored bits to the viewer', () => {
+  it('reads 12 of 16 bits as the whole words the image loader reads', () => {
+    expect(firstFrameLookOf({ ...ct, '00280101': { vr: 'US', Value: [12] } })?.bitsAllocated).toBe(16);
+  });
+
+  it('leaves colour, PET, LUT sequences, non-linear VOI and 32-bit values to the viewer', () => {
     expect(firstFrameLookOf({ ...ct, '00280004': { vr: 'CS', Value: ['RGB'] } })).toBeUndefined();
     expect(firstFrameLookOf({ ...ct, '00080060': { vr: 'CS', Value: ['PT'] } })).toBeUndefined();
     expect(firstFrameLookOf({ ...ct, '00283010': { vr: 'SQ', Value: [{}] } })).toBeUndefined();
     expect(firstFrameLookOf({ ...ct, '00281056': { vr: 'CS', Value: ['SIGMOID'] } })).toBeUndefined();
-    expect(firstFrameLookOf({ ...ct, '00280101': { vr: 'US', Value: [12] } })).toBeUndefined();
+    expect(firstFrameLookOf({ ...ct, '00280100': { vr: 'US', Value: [32] } })).toBeUndefined();
   });
 });
 

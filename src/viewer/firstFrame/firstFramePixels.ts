@@ -29,7 +29,7 @@ export interface FirstFrameLook {
 
 /**
  * What the early drawing needs of an image, or undefined for images it does not draw exactly as the
- * viewer will (colour, LUT sequences, non-linear VOI, PET's scaled units, unusual bit layouts): those
+ * viewer will (colour, LUT sequences, non-linear VOI, PET's scaled units, other than 8 or 16 bits): those
  * wait for the viewer as before.
  */
 export function firstFrameLookOf(dataset: DicomJsonDataset): FirstFrameLook | undefined {
@@ -41,9 +41,6 @@ export function firstFrameLookOf(dataset: DicomJsonDataset): FirstFrameLook | un
   const rows = getNumbers(dataset, 'Rows')[0];
   const bitsAllocated = getNumbers(dataset, 'BitsAllocated')[0];
   if (!columns || !rows || (bitsAllocated !== 8 && bitsAllocated !== 16)) return undefined;
-  const bitsStored = getNumbers(dataset, 'BitsStored')[0] ?? bitsAllocated;
-  // Values with fewer stored bits than allocated may carry overlay bits above them: left to the loader.
-  if (bitsStored !== bitsAllocated) return undefined;
   const voiFunction = getString(dataset, VOI_LUT_FUNCTION);
   if (voiFunction && voiFunction !== 'LINEAR') return undefined;
   if (dataset[MODALITY_LUT_SEQUENCE]?.Value?.length || dataset[VOI_LUT_SEQUENCE]?.Value?.length)
@@ -88,11 +85,11 @@ export function modalityValuesOf(frame: ArrayBuffer, look: FirstFrameLook): Floa
   if (frame.byteLength < count * bytesPerPixel) return undefined;
   // A copy aligned for the typed view: the frame's bytes may start at an odd offset of their buffer.
   const aligned = frame.slice(0, count * bytesPerPixel);
+  // Read as Cornerstone's loader reads an uncompressed frame: whole 16-bit words (fewer stored bits
+  // are not masked), and 8-bit samples unsigned whatever the pixel representation says.
   const stored =
     look.bitsAllocated === 8
-      ? look.signed
-        ? new Int8Array(aligned)
-        : new Uint8Array(aligned)
+      ? new Uint8Array(aligned)
       : look.signed
         ? new Int16Array(aligned)
         : new Uint16Array(aligned);
