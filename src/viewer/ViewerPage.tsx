@@ -5,6 +5,7 @@ import type { DicomWebClient } from '../dicomweb';
 import { drawPdfThumbnail, reportKindOf } from '../reports';
 import { ErrorDetail, PacsUnreachableBanner, PatientBanner, StateMessage } from '../ui';
 import type { ViewerSettings } from './engine';
+import { releaseImageCode } from './firstFrame';
 import { HelpDialog } from './HelpDialog';
 import { layoutOf, viewportCount, type LayoutId } from './layout';
 import { prepareImageViewer } from './lazyViewport';
@@ -83,6 +84,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
     );
     // Its first image is fetched and drawn by the page itself while the image code loads.
     if (first && seriesIsImages(first) && !reportKindOf(first)) prefetchFirstImage(client, refOf(first));
+    else releaseImageCode();
   });
   const renderer = useRenderingStore((state) => state.choice);
   const loaded: StudySeries[] = useMemo(

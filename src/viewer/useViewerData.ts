@@ -1,7 +1,7 @@
 import type { InstanceMetadata, StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
 import { usePacsQuery, type PacsQuery } from '../ui';
-import { fetchFirstFrame } from './firstFrame';
+import { fetchFirstFrame, releaseImageCode, releaseImageCodeAfter } from './firstFrame';
 import { withPaletteEntries } from './paletteData';
 import type { StudySeries } from './SeriesBrowser';
 import { isDisplayableImage } from './seriesContent';
@@ -78,10 +78,11 @@ export function prefetchFirstImage(client: DicomWebClient, series: SeriesRef): v
     .get(seriesKey(series))
     .then((instances) => {
       const first = imageStackOf(client, instances)[0];
-      if (first) void fetchFirstFrame(client, first);
+      if (first) releaseImageCodeAfter(fetchFirstFrame(client, first));
+      else releaseImageCode();
     })
     // The viewport reports a metadata failure itself.
-    .catch(() => undefined);
+    .catch(releaseImageCode);
 }
 
 /** WADO-RS metadata of one series, fetched once. */

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Spinner } from '../../ui';
 import { drawFirstFrame } from './firstFramePixels';
-import { firstFrameOf, readyFirstFrame, type FirstFrame } from './firstFrames';
+import { firstFrameOf, readyFirstFrame, releaseImageCode, type FirstFrame } from './firstFrames';
 
 /** The early frame of `imageId` once it is decoded; undefined while it is not (or never will be). */
 export function useFirstFrame(imageId: string | undefined): FirstFrame | undefined {
@@ -45,6 +45,7 @@ export function EarlyImage({ frame }: { frame: FirstFrame }) {
       const image = context.createImageData(width, height);
       drawFirstFrame(frame.values, frame.look, frame.voi, width, height, image.data);
       context.putImageData(image, 0, 0);
+      releaseImageCode();
     };
     draw();
     const observer = new ResizeObserver(draw);

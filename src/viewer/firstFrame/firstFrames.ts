@@ -105,3 +105,42 @@ export function takeFirstFrameBytes(
   if (entry) entry.bytes = undefined;
   return bytes;
 }
+
+/**
+ * Evaluating the viewer's image code (Cornerstone, about a second of main thread on a busy two-core
+ * machine) would hold up every answer the early image waits for, so on a page opened on the viewer it
+ * waits until the early image is drawn or given up — at most `MAX_HOLD_MS`, so that nothing ever
+ * depends on the early path.
+ */
+const MAX_HOLD_MS = 4000;
+/** After the early frame is decoded, how long its drawing may take before the image code goes ahead. */
+const DRAW_GRACE_MS = 300;
+let imageCodeGate: Promise<void> = Promise.resolve();
+let openGate: (() => void) | undefined;
+
+/** Makes the image code wait for the early image (a page opened on the viewer). */
+export function holdImageCodeForEarlyImage(): void {
+  if (openGate) return;
+  imageCodeGate = new Promise<void>((resolve) => {
+    openGate = resolve;
+    setTimeout(resolve, MAX_HOLD_MS);
+  });
+}
+
+/** The early image is on screen, or will not be: the image code may load. */
+export function releaseImageCode(): void {
+  openGate?.();
+}
+
+/** Resolves when the image code may be evaluated. */
+export function imageCodeMayLoad(): Promise<void> {
+  return imageCodeGate;
+}
+
+/** Releases the image code once `frame` has settled: at once without a frame, soon after with one. */
+export function releaseImageCodeAfter(frame: Promise<FirstFrame | undefined>): void {
+  void frame.then((decoded) => {
+    if (!decoded) releaseImageCode();
+    else setTimeout(releaseImageCode, DRAW_GRACE_MS);
+  });
+}

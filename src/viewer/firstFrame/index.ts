@@ -1,2 +1,10 @@
 export { EarlyImage, useFirstFrame } from './EarlyImage';
-export { fetchFirstFrame, firstFrameOf, type FirstFrame } from './firstFrames';
+export {
+  fetchFirstFrame,
+  firstFrameOf,
+  holdImageCodeForEarlyImage,
+  imageCodeMayLoad,
+  releaseImageCode,
+  releaseImageCodeAfter,
+  type FirstFrame,
+} from './firstFrames';
