@@ -71,13 +71,16 @@ async function load(
 ): Promise<FirstFrame | undefined> {
   const { dataset } = image.instance;
   const look = firstFrameLookOf(dataset);
-  // A compressed frame would need the codecs; it waits for the image loader, fetched once, by it.
   if (!look || !readsTransferSyntax(storedTransferSyntaxOf(dataset))) return undefined;
   const url = image.imageId.replace(/^wadors:/, '');
+  // As stored, as the image loader asks (archives seldom say the stored syntax in the metadata).
   const message = await client.retrieveFrameMessage(url, ACCEPT_AS_STORED);
   const part = firstPartOf(message.body, message.contentType);
-  if (!part || !readsTransferSyntax(part.transferSyntaxUid)) return undefined;
+  if (!part) return undefined;
+  // A grey frame is the loader's to decode whatever its syntax: it takes these bytes, not a second copy.
   entry.bytes = { pixelData: part.body, transferSyntaxUid: part.transferSyntaxUid ?? IMPLICIT_LITTLE_ENDIAN };
+  // A compressed one needs the codecs, which load with the image code: it is drawn by the viewer.
+  if (!readsTransferSyntax(part.transferSyntaxUid)) return undefined;
   const values = modalityValuesOf(part.body, look);
   if (!values) return undefined;
   return { imageId: image.imageId, look, values, voi: initialVoiRange(values, look) };
