@@ -252,6 +252,34 @@ export class DicomWebClient {
   }
 
   /**
+   * One frame's WADO-RS answer as the archive sent it (a multipart message with its Content-Type), for
+   * the viewer to cut the frame out the way its image loader does. Asked at high priority: it is the
+   * image a user is waiting for.
+   */
+  async retrieveFrameMessage(
+    frameUrl: string,
+    accept: string,
+    { signal }: RequestOptions = {},
+  ): Promise<{ body: ArrayBuffer; contentType: string | null }> {
+    const request = `GET ${pathOf(frameUrl)}`;
+    if (signal?.aborted) throw abortError();
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    let response: Response;
+    try {
+      response = await fetch(frameUrl, {
+        headers: { accept },
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        priority: 'high',
+      });
+    } catch (error) {
+      if (signal?.aborted) throw abortError();
+      throw pacsErrorFromResponse(request, 0, error instanceof Error ? error.message : undefined);
+    }
+    if (!response.ok) throw pacsErrorFromResponse(request, response.status);
+    return { body: await response.arrayBuffer(), contentType: response.headers.get('content-type') };
+  }
+
+  /**
    * GET of a DICOM JSON array with fetch, each dataset read (`read`) as soon as its bytes have arrived:
    * by the last byte of a busy day's answer nearly all of it is read, where reading the whole text at
    * the end kept the page waiting for the text, its parsing and the mapping in turn. 204 (nothing

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { startEngine, type ViewerSettings } from './engine';
+import { EarlyImage, firstFrameOf, useFirstFrame } from './firstFrame';
+import { offerFirstFramesToImageLoader } from './firstFrame/imageLoaderHandOver';
 import { isTextEntry, stackKeyAction } from './keyboard';
 import { StackController } from './stackController';
 import type { StackImage } from './stackOrder';
@@ -50,6 +52,7 @@ export function StackViewport({
     const element = canvasHost.current;
     if (!element) return undefined;
     startEngine(settings);
+    offerFirstFramesToImageLoader();
     const created = new StackController(
       viewportId,
       element,
@@ -74,7 +77,20 @@ export function StackViewport({
   }, [viewportId, settings, update, remove, reportProgress]);
 
   useEffect(() => {
-    void controller.current?.show(seriesInstanceUid, stack);
+    // A first frame still on its way for the early drawing is waited for, so that the image loader
+    // takes its bytes instead of fetching it a second time; a failed one leaves the loader to fetch.
+    const early = stack[0] ? firstFrameOf(stack[0].imageId) : undefined;
+    if (!early) {
+      void controller.current?.show(seriesInstanceUid, stack);
+      return undefined;
+    }
+    let current = true;
+    void early.then(() => {
+      if (current) void controller.current?.show(seriesInstanceUid, stack);
+    });
+    return () => {
+      current = false;
+    };
   }, [stack, seriesInstanceUid]);
 
   useEffect(() => stackTools.choosePrimary(tool), [tool]);
@@ -106,6 +122,9 @@ export function StackViewport({
 
   // Values reported for the previous series do not describe the one being loaded.
   const display = stored && stored.seriesInstanceUid === seriesInstanceUid ? stored : EMPTY_DISPLAY;
+  // Until Cornerstone has drawn (it reports the window it drew with), the early drawing stays on top.
+  const drawn = display.window !== undefined;
+  const early = useFirstFrame(drawn ? undefined : stack[0]?.imageId);
 
   return (
     <div
@@ -124,6 +143,7 @@ export function StackViewport({
       onPointerDown={(event) => event.currentTarget.focus({ preventScroll: true })}
     >
       <div ref={canvasHost} className="viewport__canvas" />
+      {early && !drawn && <EarlyImage frame={early} />}
       {display.status === 'error' ? (
         <ViewportCard
           problem={{
@@ -163,9 +183,7 @@ export function StackViewport({
           }}
         />
       )}
-      {display.status === 'loading' && display.window === undefined && (
-        <ViewportLoading what="Loading image…" />
-      )}
+      {display.status === 'loading' && !drawn && !early && <ViewportLoading what="Loading image…" />}
     </div>
   );
 }

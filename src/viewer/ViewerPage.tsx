@@ -5,6 +5,7 @@ import type { DicomWebClient } from '../dicomweb';
 import { drawPdfThumbnail, reportKindOf } from '../reports';
 import { ErrorDetail, PacsUnreachableBanner, PatientBanner, StateMessage } from '../ui';
 import type { ViewerSettings } from './engine';
+import { releaseImageCode } from './firstFrame';
 import { HelpDialog } from './HelpDialog';
 import { layoutOf, viewportCount, type LayoutId } from './layout';
 import { prepareImageViewer } from './lazyViewport';
@@ -12,7 +13,7 @@ import { distinctPatients } from './patients';
 import { SeriesBrowser, type LoadThumbnail, type StudySeries } from './SeriesBrowser';
 import { chooseDefaultSeries, seriesIsImages } from './seriesContent';
 import type { ShortcutCommand, ViewportAction } from './tools';
-import { prefetchSeriesMetadata, usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
+import { prefetchFirstImage, usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
 import type { ImageViewport } from './seriesThumbnail';
 import { useDocumentPreviewGate } from './useDocumentPreviewGate';
 import { useViewerShortcuts } from './useViewerShortcuts';
@@ -81,7 +82,9 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
       arrived.flatMap((entry) => entry.series),
       request.seriesInstanceUid,
     );
-    if (first && seriesIsImages(first) && !reportKindOf(first)) prefetchSeriesMetadata(client, refOf(first));
+    // Its first image is fetched and drawn by the page itself while the image code loads.
+    if (first && seriesIsImages(first) && !reportKindOf(first)) prefetchFirstImage(client, refOf(first));
+    else releaseImageCode();
   });
   const renderer = useRenderingStore((state) => state.choice);
   const loaded: StudySeries[] = useMemo(

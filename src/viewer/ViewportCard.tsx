@@ -1,4 +1,5 @@
 import { ErrorDetail, Spinner } from '../ui';
+import { EarlyImage, useFirstFrame } from './firstFrame';
 import type { ViewportProblem } from './viewportProblem';
 
 /** A message in place of the image: why there is none, or why this one cannot be shown. */
@@ -30,6 +31,8 @@ interface ViewportPlaceholderProps {
   /** Shown instead of images; without one, the placeholder says the series is loading. */
   problem?: ViewportProblem;
   loadingText?: string;
+  /** The series' first image, drawn early (firstFrame/) when it has been fetched for that. */
+  earlyImageId?: string;
 }
 
 /**
@@ -40,7 +43,9 @@ export function ViewportPlaceholder({
   seriesInstanceUid,
   problem,
   loadingText = 'Loading series…',
+  earlyImageId,
 }: ViewportPlaceholderProps) {
+  const early = useFirstFrame(problem ? undefined : earlyImageId);
   return (
     <div
       className="viewport"
@@ -51,7 +56,13 @@ export function ViewportPlaceholder({
       data-image-index={0}
       data-image-count={0}
     >
-      {problem ? <ViewportCard problem={problem} /> : <ViewportLoading what={loadingText} />}
+      {problem ? (
+        <ViewportCard problem={problem} />
+      ) : early ? (
+        <EarlyImage frame={early} />
+      ) : (
+        <ViewportLoading what={loadingText} />
+      )}
     </div>
   );
 }

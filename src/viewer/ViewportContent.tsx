@@ -39,7 +39,11 @@ export function ViewportContent({
   return (
     <Suspense
       fallback={
-        <ViewportPlaceholder seriesInstanceUid={seriesInstanceUid} loadingText="Loading the viewer…" />
+        <ViewportPlaceholder
+          seriesInstanceUid={seriesInstanceUid}
+          loadingText="Loading the viewer…"
+          earlyImageId={stack[0]?.imageId}
+        />
       }
     >
       <LazyStackViewport

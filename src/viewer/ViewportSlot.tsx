@@ -4,10 +4,9 @@ import type { DicomWebClient } from '../dicomweb';
 import { LazyReportViewport, reportKindOf } from '../reports';
 import type { ViewerSettings } from './engine';
 import { readSeriesDrag, SERIES_DRAG_TYPE } from './seriesDrag';
-import { isDisplayableImage, seriesIsImages } from './seriesContent';
-import { buildStack } from './stackOrder';
+import { seriesIsImages } from './seriesContent';
 import type { ToolId } from './tools';
-import { useSeriesMetadata, type SeriesRef } from './useViewerData';
+import { imageStackOf, useSeriesMetadata, type SeriesRef } from './useViewerData';
 import { ViewportPlaceholder } from './ViewportCard';
 import { ViewportContent } from './ViewportContent';
 import type { OverlayText } from './ViewportOverlay';
@@ -55,19 +54,7 @@ export function ViewportSlot({
   const wantsImages = series ? seriesIsImages(series) && !reportKindOf(series) : true;
   const metadata = useSeriesMetadata(client, wantsImages ? seriesRef : undefined);
   const instances = metadata.isCurrent ? metadata.data : undefined;
-  const stack = useMemo(
-    () =>
-      instances &&
-      buildStack(instances.filter(isDisplayableImage), (instance, frame) =>
-        client.frameUrl(
-          instance.studyInstanceUid,
-          instance.seriesInstanceUid,
-          instance.sopInstanceUid,
-          frame,
-        ),
-      ),
-    [instances, client],
-  );
+  const stack = useMemo(() => instances && imageStackOf(client, instances), [instances, client]);
   const problem = viewportProblem({
     series,
     instances,

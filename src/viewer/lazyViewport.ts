@@ -1,8 +1,12 @@
 import { lazy } from 'react';
 import type { ViewerSettings } from './engine';
+import { imageCodeMayLoad } from './firstFrame';
 
-/** Cornerstone and its codecs (about 1.3 MB gzip) load for the image area, not with the app. */
-const loadStackViewport = () => import('./StackViewport');
+/**
+ * Cornerstone and its codecs (about 1.3 MB gzip) load for the image area, not with the app; on a page
+ * opened on the viewer, after the early first image (firstFrame/).
+ */
+const loadStackViewport = () => imageCodeMayLoad().then(() => import('./StackViewport'));
 
 export const LazyStackViewport = lazy(() =>
   loadStackViewport().then((module) => ({ default: module.StackViewport })),

@@ -1,9 +1,12 @@
 import type { InstanceMetadata, StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
 import { usePacsQuery, type PacsQuery } from '../ui';
+import { fetchFirstFrame, releaseImageCode, releaseImageCodeAfter } from './firstFrame';
 import { withPaletteEntries } from './paletteData';
 import type { StudySeries } from './SeriesBrowser';
+import { isDisplayableImage } from './seriesContent';
 import { createSeriesMetadataCache, type SeriesMetadataCache } from './seriesMetadataCache';
+import { buildStack, type StackImage } from './stackOrder';
 
 /**
  * Studies and their series for the viewer: one QIDO-RS study look-up and one series search per study.
@@ -59,9 +62,27 @@ function metadataCacheOf(client: DicomWebClient): SeriesMetadataCache<InstanceMe
   return cache;
 }
 
-/** Starts fetching a series' metadata ahead of the viewport that will show it. */
-export function prefetchSeriesMetadata(client: DicomWebClient, series: SeriesRef): void {
-  metadataCacheOf(client).prefetch(seriesKey(series));
+/** The images of a series a viewport shows, in stack order, with their WADO-RS image ids. */
+export function imageStackOf(client: DicomWebClient, instances: readonly InstanceMetadata[]): StackImage[] {
+  return buildStack(instances.filter(isDisplayableImage), (instance, frame) =>
+    client.frameUrl(instance.studyInstanceUid, instance.seriesInstanceUid, instance.sopInstanceUid, frame),
+  );
+}
+
+/**
+ * Fetches the series' metadata and then its first image's frame, for the early drawing
+ * (firstFrame/): started as soon as the series is known, beside the image code that loads meanwhile.
+ */
+export function prefetchFirstImage(client: DicomWebClient, series: SeriesRef): void {
+  metadataCacheOf(client)
+    .get(seriesKey(series))
+    .then((instances) => {
+      const first = imageStackOf(client, instances)[0];
+      if (first) releaseImageCodeAfter(fetchFirstFrame(client, first));
+      else releaseImageCode();
+    })
+    // The viewport reports a metadata failure itself.
+    .catch(releaseImageCode);
 }
 
 /** WADO-RS metadata of one series, fetched once. */

@@ -1,0 +1,219 @@
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page, Request } from '@playwright/test';
+import { DEMO_CODEC_STUDY, DEMO_CR, DEMO_CT, DEMO_TRANSFER_SYNTAXES } from '../demo';
+import { expect, test } from './fixtures';
+import { parseImageRect, pearson } from './rendering';
+
+/** Until the viewer has drawn image 1 of the series and its tools listen; patient on a busy machine. */
+async function waitForViewer(viewport: Locator, seriesUid: string): Promise<void> {
+  await expect(viewport).toHaveAttribute('data-series-uid', seriesUid);
+  await expect(viewport).toHaveAttribute('data-image-index', '0');
+  await expect(viewport).toHaveAttribute('data-status', 'ready', { timeout: 80_000 });
+}
+
+// The viewer draws the first image of a series itself, from its frame, while Cornerstone's code loads
+// (src/viewer/firstFrame/). That early image must be the slice as the viewer will show it (same place,
+// window, inversion), the frame must be fetched once, and any trouble on that path must leave the
+// normal one to show the image.
+
+const SHOTS = 'test-results/first-image';
+mkdirSync(SHOTS, { recursive: true });
+
+const viewerUrl = (study: string, series?: string) =>
+  `/viewer?StudyInstanceUIDs=${study}${series ? `&SeriesInstanceUID=${series}` : ''}`;
+
+/** Holds back the viewer's image code (the Cornerstone chunk) until `release` is called. */
+async function holdImageCode(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/StackViewport-[^/]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Records whether the early image was ever in the page, however briefly. */
+async function watchForEarlyImage(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const mark = () => {
+      if (document.querySelector('[data-testid="early-image"]'))
+        (window as unknown as { earlyImageSeen: boolean }).earlyImageSeen = true;
+    };
+    new MutationObserver(mark).observe(document, { childList: true, subtree: true });
+  });
+}
+
+const earlyImageSeen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { earlyImageSeen?: boolean }).earlyImageSeen === true);
+
+/** Every frame request of the page, by URL. */
+function recordFrameRequests(page: Page): Map<string, Request[]> {
+  const requests = new Map<string, Request[]>();
+  page.on('request', (request) => {
+    if (!/\/frames\/\d+$/.test(new URL(request.url()).pathname)) return;
+    requests.set(request.url(), [...(requests.get(request.url()) ?? []), request]);
+  });
+  return requests;
+}
+
+function expectEachFrameFetchedOnce(requests: Map<string, Request[]>): void {
+  const repeated = [...requests].filter(([, list]) => list.length > 1).map(([url]) => url);
+  expect(repeated, 'frames fetched more than once').toEqual([]);
+}
+
+/** Red channel of every pixel of a canvas, with its size. */
+async function canvasGreys(canvas: Locator): Promise<{ width: number; height: number; greys: number[] }> {
+  return canvas.evaluate((element) => {
+    const c = element as HTMLCanvasElement;
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    const greys: number[] = [];
+    for (let i = 0; i < data.length; i += 4) greys.push(data[i]!);
+    return { width: c.width, height: c.height, greys };
+  });
+}
+
+const twoFrames = (page: Page) =>
+  page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+  );
+
+/**
+ * Opens `url` with the image code held back, reads the early image, lets the viewer take over and
+ * reads its canvas: both must show the same picture in the same place.
+ */
+async function compareEarlyWithViewer(
+  page: Page,
+  url: string,
+  seriesUid: string,
+  image: { columns: number; rows: number; spacing: readonly [number, number] },
+  name: string,
+) {
+  await watchForEarlyImage(page);
+  const frames = recordFrameRequests(page);
+  const release = await holdImageCode(page);
+  await page.goto(url);
+
+  const viewport = page.getByTestId('viewport');
+  const early = viewport.getByTestId('early-image');
+  await expect(early).toBeVisible();
+  // Only a picture so far: the viewport does not claim to be ready, and says the tools are loading.
+  await expect(viewport).toHaveAttribute('data-status', 'loading');
+  await expect(viewport.getByText('tools are loading', { exact: false })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/${name}-early.png` });
+  const before = await canvasGreys(early);
+
+  release();
+  await waitForViewer(viewport, seriesUid);
+  await expect(early).toHaveCount(0);
+  await twoFrames(page);
+  await page.screenshot({ path: `${SHOTS}/${name}-viewer.png` });
+  const after = await canvasGreys(viewport.locator('.viewport__canvas canvas').first());
+
+  expect([before.width, before.height], 'the early canvas has the viewer canvas size').toEqual([
+    after.width,
+    after.height,
+  ]);
+  // Where Cornerstone put the image, and where the early drawing fitted it.
+  const rect = parseImageRect(await viewport.locator('[data-image-rect]').getAttribute('data-image-rect'));
+  const [rowSpacing, columnSpacing] = image.spacing;
+  const widthMm = image.columns * columnSpacing;
+  const heightMm = image.rows * rowSpacing;
+  const scale = Math.min(after.width / widthMm, after.height / heightMm);
+  const left = (after.width - widthMm * scale) / 2;
+  const top = (after.height - heightMm * scale) / 2;
+  expect(Math.abs(rect.left - left), 'left edge').toBeLessThanOrEqual(1);
+  expect(Math.abs(rect.top - top), 'top edge').toBeLessThanOrEqual(1);
+  expect(Math.abs(rect.right - (after.width - left)), 'right edge').toBeLessThanOrEqual(1);
+  expect(Math.abs(rect.bottom - (after.height - top)), 'bottom edge').toBeLessThanOrEqual(1);
+
+  const correlation = pearson(before.greys, after.greys);
+  let sum = 0;
+  let largest = 0;
+  for (let i = 0; i < before.greys.length; i++) {
+    const d = Math.abs(before.greys[i]! - after.greys[i]!);
+    sum += d;
+    largest = Math.max(largest, d);
+  }
+  const mean = sum / before.greys.length;
+  test.info().annotations.push({
+    type: 'early vs viewer',
+    description: `${name}: r=${correlation.toFixed(5)} mean |d|=${mean.toFixed(3)} max |d|=${largest}`,
+  });
+  expect(correlation, 'the early image correlates with the viewer image').toBeGreaterThan(0.995);
+  expect(mean, 'mean grey difference').toBeLessThan(1);
+  expect(await earlyImageSeen(page)).toBe(true);
+  expectEachFrameFetchedOnce(frames);
+  return { viewport, frames };
+}
+
+test.describe.configure({ timeout: 180_000 });
+
+test('the CT opens with its first slice drawn early, identical to the viewer image that replaces it', async ({
+  page,
+}) => {
+  const { frames } = await compareEarlyWithViewer(
+    page,
+    viewerUrl(DEMO_CT.studyInstanceUID),
+    DEMO_CT.seriesInstanceUID,
+    {
+      columns: DEMO_CT.columns,
+      rows: DEMO_CT.rows,
+      spacing: [DEMO_CT.pixelSpacingMm, DEMO_CT.pixelSpacingMm],
+    },
+    'ct',
+  );
+  // The patient banner named the patient from the start; it still does.
+  await expect(page.getByTestId('patient-banner')).toContainText('FOV1001');
+  // The first slice was fetched once, by the page (fetch), and the image loader used those bytes.
+  const early = [...frames.values()].flat().filter((request) => request.resourceType() === 'fetch');
+  expect(early).toHaveLength(1);
+});
+
+test('a MONOCHROME1 radiograph is drawn early as the viewer draws it: inverted, non-square, fitted', async ({
+  page,
+}) => {
+  await compareEarlyWithViewer(
+    page,
+    viewerUrl(DEMO_CR.studyInstanceUID),
+    DEMO_CR.seriesInstanceUID,
+    {
+      columns: DEMO_CR.columns,
+      rows: DEMO_CR.rows,
+      spacing: [DEMO_CR.pixelSpacingMm, DEMO_CR.pixelSpacingMm],
+    },
+    'cr',
+  );
+});
+
+test('a compressed first image is left to the viewer to draw, and fetched once', async ({ page }) => {
+  const jpeg = DEMO_TRANSFER_SYNTAXES.find((syntax) => syntax.uid === '1.2.840.10008.1.2.4.50')!;
+  await watchForEarlyImage(page);
+  const frames = recordFrameRequests(page);
+  await page.goto(viewerUrl(DEMO_CODEC_STUDY.studyInstanceUID, jpeg.seriesInstanceUID));
+  const viewport = page.getByTestId('viewport');
+  await waitForViewer(viewport, jpeg.seriesInstanceUID);
+  await page.screenshot({ path: `${SHOTS}/compressed.png` });
+  expect(await earlyImageSeen(page)).toBe(false);
+  expectEachFrameFetchedOnce(frames);
+});
+
+test('a first frame that cannot be fetched early leaves the viewer to fetch and show it', async ({
+  page,
+}) => {
+  await watchForEarlyImage(page);
+  // The early request (the page's own fetch) fails; the image loader's requests go through.
+  await page.route(/\/frames\/\d+$/, (route) =>
+    route.request().resourceType() === 'fetch' ? route.abort('failed') : route.continue(),
+  );
+  await page.goto(viewerUrl(DEMO_CT.studyInstanceUID));
+  const viewport = page.getByTestId('viewport');
+  await waitForViewer(viewport, DEMO_CT.seriesInstanceUID);
+  await expect(viewport.getByTestId('viewport-message')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/early-fetch-failed.png` });
+  expect(await earlyImageSeen(page)).toBe(false);
+  const { greys } = await canvasGreys(viewport.locator('.viewport__canvas canvas').first());
+  expect(greys.filter((grey) => grey > 40).length, 'the viewer drew the slice').toBeGreaterThan(
+    greys.length / 10,
+  );
+});
