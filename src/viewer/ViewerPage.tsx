@@ -250,13 +250,13 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
         </p>
       )}
       {pacsError && <PacsUnreachableBanner error={pacsError} />}
-      {renderer?.renderer === 'cpu' && (
-        // The CPU path windows the pixels before enlarging them: small bright details (calcifications,
-        // markers) look softer at their edges than with WebGL, which a reader should know.
+      {renderer?.renderer === 'cpu' && renderer.reason !== 'software-webgl' && (
+        // Drawn as WebGL would draw it; said because it was not the browser's or the reader's choice.
+        // Where WebGL is only emulated on the CPU, the viewer's own choice needs no word.
         <p className="viewer__notice" role="status" data-testid="cpu-rendering-notice">
           {renderer.reason === 'no-webgl'
-            ? "No WebGL in this browser: images are drawn by the CPU. Small bright details may look softer when enlarged; turning on hardware acceleration in the browser's settings restores full quality."
-            : 'Images are drawn by the CPU (set by the administrator). Small bright details may look softer when enlarged.'}
+            ? 'No WebGL in this browser: images are drawn by the CPU.'
+            : 'Images are drawn by the CPU (set by the administrator).'}
         </p>
       )}
       <div className="viewer__body">
