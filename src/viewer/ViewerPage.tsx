@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useShallow } from 'zustand/react/shallow';
 import { formatDateAndTime, formatPersonName, type SeriesSummary, type StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
 import { drawPdfThumbnail, reportKindOf } from '../reports';
@@ -18,7 +19,7 @@ import { useDocumentPreviewGate } from './useDocumentPreviewGate';
 import { useViewerShortcuts } from './useViewerShortcuts';
 import { useRenderingStore } from './useRenderingStore';
 import { useViewerStore, viewportIdAt } from './useViewerStore';
-import { useViewportStore } from './useViewportStore';
+import { useViewportStore, type ToolbarDisplay } from './useViewportStore';
 import { parseViewerRequest, type ViewerRequest } from './viewerRequest';
 import { ViewerToolbar } from './ViewerToolbar';
 import { sendViewportCommand } from './viewportCommands';
@@ -129,7 +130,15 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
 
   const activeRef = viewports[activeViewport];
   const activeId = viewportIdAt(activeViewport);
-  const activeDisplay = useViewportStore((state) => state.viewports[activeId]);
+  // Only what the toolbar shows: the page does not re-render for every image scrolled to.
+  const activeDisplay = useViewportStore(
+    useShallow((state): ToolbarDisplay | undefined => {
+      const display = state.viewports[activeId];
+      if (!display) return undefined;
+      const { seriesInstanceUid, imageCount, presets, inverted, cinePlaying, cineRate } = display;
+      return { seriesInstanceUid, imageCount, presets, inverted, cinePlaying, cineRate };
+    }),
+  );
   const activeHasImages =
     activeDisplay !== undefined && activeDisplay.seriesInstanceUid === activeRef?.seriesInstanceUid;
 
