@@ -1,6 +1,12 @@
 import { Enums, type StackViewport, type Types } from '@cornerstonejs/core';
 import { flippedDirections } from './cpuCamera';
-import { GreyTable, drawGreyscale, type CanvasToImage, type GreyMapping } from './greyscaleCanvas';
+import {
+  GreyTable,
+  drawGreyscale,
+  type CanvasArea,
+  type CanvasToImage,
+  type GreyMapping,
+} from './greyscaleCanvas';
 import { halfPixel, indexToWorld, worldToIndex, type ImagePlane } from './pixelCentres';
 import { sameImageGrid, windowForNewImage, type ImageGrid, type VoiRange } from './stackImages';
 
@@ -189,6 +195,9 @@ function greyMappingOf(
   };
 }
 
+const sameArea = (a: CanvasArea, b: CanvasArea) =>
+  a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
+
 /** Snaps numerical dust to zero, so that an unrotated view takes the faster row-by-row drawing. */
 const tidy = (value: number, size: number) => (Math.abs(value) < 1e-9 * size ? 0 : value);
 
@@ -239,7 +248,7 @@ function drawGreyscaleAsGraphicsCards(viewport: StackViewport): () => void {
   const original = target.customRenderViewportToCanvas;
   const table = new GreyTable();
   let converted: { image: DecodedImage; pixels: Float32Array } | undefined;
-  let canvasPixels: { data: ImageData; words: Uint32Array } | undefined;
+  let canvasPixels: { data: ImageData; words: Uint32Array; area?: CanvasArea } | undefined;
 
   const storedPixels = (image: DecodedImage): Float32Array | undefined => {
     if (converted?.image === image) return converted.pixels;
@@ -263,7 +272,11 @@ function drawGreyscaleAsGraphicsCards(viewport: StackViewport): () => void {
     const affine = data && canvasToImageOf(viewport, data);
     const pixels = affine && storedPixels(image!);
     const context = canvas.width > 0 && canvas.height > 0 ? canvas.getContext('2d') : null;
-    if (!enabled || !mapping || !affine || !pixels || !context) return original();
+    if (!enabled || !mapping || !affine || !pixels || !context) {
+      // Cornerstone draws this one: the whole canvas is copied again at the next greyscale image.
+      if (canvasPixels) canvasPixels.area = undefined;
+      return original();
+    }
 
     const { width, height } = canvas;
     if (canvasPixels?.data.width !== width || canvasPixels.data.height !== height) {
@@ -271,7 +284,7 @@ function drawGreyscaleAsGraphicsCards(viewport: StackViewport): () => void {
       canvasPixels = { data: imageData, words: new Uint32Array(imageData.data.buffer) };
     }
     table.prepare(mapping);
-    drawGreyscale(
+    const area = drawGreyscale(
       { pixels, columns: image!.columns, rows: image!.rows },
       table,
       affine,
@@ -279,7 +292,15 @@ function drawGreyscaleAsGraphicsCards(viewport: StackViewport): () => void {
       width,
       height,
     );
-    context.putImageData(canvasPixels.data, 0, 0);
+    // Where the image covers the same area as in the previous frame, the black around it is on the
+    // canvas already: only the image's area is copied.
+    const last = canvasPixels.area;
+    if (last && sameArea(last, area)) {
+      const { left, top, right, bottom } = area;
+      if (right > left && bottom > top)
+        context.putImageData(canvasPixels.data, 0, 0, left, top, right - left, bottom - top);
+    } else context.putImageData(canvasPixels.data, 0, 0);
+    canvasPixels.area = area;
     enabled.invalid = false;
     enabled.needsRedraw = false;
     return {

@@ -146,7 +146,10 @@ describe('drawGreyscale', () => {
     const flat = image(4, 4, () => 2000 + 1024);
     // One image pixel per canvas pixel, the image starting at canvas (3, 2).
     const affine: CanvasToImage = [1, 0, 0, 1, -3.5, -2.5];
-    const out = draw(flat, CT_WINDOW, affine, 10, 8);
+    const table = new GreyTable();
+    table.prepare(CT_WINDOW);
+    const out = new Uint32Array(80);
+    expect(drawGreyscale(flat, table, affine, out, 10, 8)).toEqual({ left: 3, top: 2, right: 7, bottom: 6 });
     expect(greyAt(out, 10, 2, 4)).toBe(0);
     expect(greyAt(out, 10, 3, 2)).toBe(255);
     expect(greyAt(out, 10, 6, 5)).toBe(255);

@@ -37,6 +37,14 @@ export interface GreyMapping {
  */
 export type CanvasToImage = readonly [a: number, b: number, c: number, d: number, e: number, f: number];
 
+/** A rectangle of canvas pixels: [left, right) × [top, bottom). */
+export interface CanvasArea {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
 /** Entries of the grey table: fine enough that no window loses a grey level (16 per level). */
 const TABLE_SIZE = 4096;
 const LAST = TABLE_SIZE - 1;
@@ -132,7 +140,8 @@ const scratch = {
 /**
  * Fills `out` (width × height packed RGBA pixels, row after row) with the image as seen through
  * `canvasToImage`: bilinear between the four nearest stored values, clamped at the image's edges, and
- * opaque black where the canvas lies beyond the image's outer pixel edges.
+ * opaque black where the canvas lies beyond the image's outer pixel edges. Returns the canvas area
+ * outside which every pixel is black.
  */
 export function drawGreyscale(
   image: StoredImage,
@@ -141,12 +150,13 @@ export function drawGreyscale(
   out: Uint32Array,
   width: number,
   height: number,
-): void {
+): CanvasArea {
   const { pixels, columns, rows } = image;
   const [a, b, c, d, e, f] = canvasToImage;
   const colours = table.colours;
   const scale = table.scale;
-  const offset = table.offset;
+  // Half an entry more, so that truncating the index rounds it.
+  const offset = table.offset + 0.5;
   const lastColumn = columns - 1;
   const lastRow = rows - 1;
   // The upper-left of the four neighbours stays one short of the last pixel, so that its right and
@@ -177,6 +187,8 @@ export function drawGreyscale(
   let below = scratch.rowB(width);
   let aboveRow = -1;
   let belowRow = -1;
+  let firstRow = height;
+  let lastRowDrawn = -1;
   for (let y = 0; y < height; y++) {
     const rowStart = y * width;
     const cy = y + 0.5;
@@ -186,6 +198,8 @@ export function drawGreyscale(
         out.fill(OPAQUE_BLACK, rowStart, rowStart + width);
         continue;
       }
+      if (firstRow > y) firstRow = y;
+      lastRowDrawn = y;
       const vc = v < 0 ? 0 : v > lastRow ? lastRow : v;
       let top = vc | 0;
       if (top > maxTop) top = maxTop;
@@ -204,6 +218,8 @@ export function drawGreyscale(
             columnLeft,
             columnWeight,
             stepRight,
+            scale,
+            offset,
             above,
             columnsFrom,
             columnsTo,
@@ -214,6 +230,8 @@ export function drawGreyscale(
           columnLeft,
           columnWeight,
           stepRight,
+          scale,
+          offset,
           below,
           columnsFrom,
           columnsTo,
@@ -223,9 +241,10 @@ export function drawGreyscale(
       }
       out.fill(OPAQUE_BLACK, rowStart, rowStart + columnsFrom);
       for (let x = columnsFrom; x < columnsTo; x++) {
+        // The rows hold table positions already (the window is linear in the stored values).
         const high = above[x]!;
-        const k = (high + (below[x]! - high) * fv) * scale + offset;
-        out[rowStart + x] = colours[k <= 0 ? 0 : k >= LAST ? LAST : (k + 0.5) | 0]!;
+        const k = high + (below[x]! - high) * fv;
+        out[rowStart + x] = colours[k < 1 ? 0 : k >= LAST ? LAST : k | 0]!;
       }
       out.fill(OPAQUE_BLACK, rowStart + columnsTo, rowStart + width);
       continue;
@@ -254,18 +273,26 @@ export function drawGreyscale(
       const above = p00 + (pixels[upper + stepRight]! - p00) * fu;
       const below = p10 + (pixels[lower + stepRight]! - p10) * fu;
       const k = (above + (below - above) * fv) * scale + offset;
-      out[rowStart + x] = colours[k <= 0 ? 0 : k >= LAST ? LAST : (k + 0.5) | 0]!;
+      out[rowStart + x] = colours[k < 1 ? 0 : k >= LAST ? LAST : k | 0]!;
     }
   }
+  if (!columnLeft) return { left: 0, top: 0, right: width, bottom: height };
+  if (lastRowDrawn < 0) return { left: 0, top: 0, right: 0, bottom: 0 };
+  return { left: columnsFrom, top: firstRow, right: columnsTo, bottom: lastRowDrawn + 1 };
 }
 
-/** One image row (starting at `start`) sampled at the canvas columns [from, to). */
+/**
+ * One image row (starting at `start`) sampled at the canvas columns [from, to), as positions in the
+ * grey table (`stored · scale + offset`).
+ */
 function interpolateRow(
   pixels: Float32Array,
   start: number,
   lefts: Int32Array,
   weights: Float32Array,
   stepRight: number,
+  scale: number,
+  offset: number,
   into: Float32Array,
   from: number,
   to: number,
@@ -273,7 +300,7 @@ function interpolateRow(
   for (let x = from; x < to; x++) {
     const at = start + lefts[x]!;
     const left = pixels[at]!;
-    into[x] = left + (pixels[at + stepRight]! - left) * weights[x]!;
+    into[x] = (left + (pixels[at + stepRight]! - left) * weights[x]!) * scale + offset;
   }
 }
 
