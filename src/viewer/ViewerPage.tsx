@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useShallow } from 'zustand/react/shallow';
 import { formatDateAndTime, formatPersonName, type SeriesSummary, type StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
 import { drawPdfThumbnail, reportKindOf } from '../reports';
@@ -19,7 +20,7 @@ import { useDocumentPreviewGate } from './useDocumentPreviewGate';
 import { useViewerShortcuts } from './useViewerShortcuts';
 import { useRenderingStore } from './useRenderingStore';
 import { useViewerStore, viewportIdAt } from './useViewerStore';
-import { useViewportStore } from './useViewportStore';
+import { useViewportStore, type ToolbarDisplay } from './useViewportStore';
 import { parseViewerRequest, type ViewerRequest } from './viewerRequest';
 import { ViewerToolbar } from './ViewerToolbar';
 import { sendViewportCommand } from './viewportCommands';
@@ -132,7 +133,15 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
 
   const activeRef = viewports[activeViewport];
   const activeId = viewportIdAt(activeViewport);
-  const activeDisplay = useViewportStore((state) => state.viewports[activeId]);
+  // Only what the toolbar shows: the page does not re-render for every image scrolled to.
+  const activeDisplay = useViewportStore(
+    useShallow((state): ToolbarDisplay | undefined => {
+      const display = state.viewports[activeId];
+      if (!display) return undefined;
+      const { seriesInstanceUid, imageCount, presets, inverted, cinePlaying, cineRate } = display;
+      return { seriesInstanceUid, imageCount, presets, inverted, cinePlaying, cineRate };
+    }),
+  );
   const activeHasImages =
     activeDisplay !== undefined && activeDisplay.seriesInstanceUid === activeRef?.seriesInstanceUid;
 
@@ -253,13 +262,13 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
         </p>
       )}
       {pacsError && <PacsUnreachableBanner error={pacsError} />}
-      {renderer?.renderer === 'cpu' && (
-        // The CPU path windows the pixels before enlarging them: small bright details (calcifications,
-        // markers) look softer at their edges than with WebGL, which a reader should know.
+      {renderer?.renderer === 'cpu' && renderer.reason !== 'software-webgl' && (
+        // Drawn as WebGL would draw it; said because it was not the browser's or the reader's choice.
+        // Where WebGL is only emulated on the CPU, the viewer's own choice needs no word.
         <p className="viewer__notice" role="status" data-testid="cpu-rendering-notice">
           {renderer.reason === 'no-webgl'
-            ? "No WebGL in this browser: images are drawn by the CPU. Small bright details may look softer when enlarged; turning on hardware acceleration in the browser's settings restores full quality."
-            : 'Images are drawn by the CPU (set by the administrator). Small bright details may look softer when enlarged.'}
+            ? 'No WebGL in this browser: images are drawn by the CPU.'
+            : 'Images are drawn by the CPU (set by the administrator).'}
         </p>
       )}
       <div className="viewer__body">

@@ -1,13 +1,13 @@
 import { LAYOUTS, type LayoutId } from './layout';
 import { ACTIONS, TOOLS, type ToolId, type ViewportAction } from './tools';
-import type { ViewportDisplay } from './useViewportStore';
+import type { ToolbarDisplay } from './useViewportStore';
 import type { WindowPreset } from './windowPresets';
 
 interface ViewerToolbarProps {
   tool: ToolId;
   onTool: (tool: ToolId) => void;
   /** What the active viewport shows; undefined while it has no images. */
-  active: ViewportDisplay | undefined;
+  active: ToolbarDisplay | undefined;
   onAction: (action: ViewportAction) => void;
   onPreset: (preset: WindowPreset) => void;
   onCineRate: (framesPerSecond: number) => void;
@@ -16,7 +16,7 @@ interface ViewerToolbarProps {
   onHelp: () => void;
 }
 
-const TOGGLES: Partial<Record<ViewportAction, (display: ViewportDisplay) => boolean>> = {
+const TOGGLES: Partial<Record<ViewportAction, (display: ToolbarDisplay) => boolean>> = {
   invert: (display) => display.inverted,
   cine: (display) => display.cinePlaying,
 };

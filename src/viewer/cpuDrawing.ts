@@ -1,6 +1,13 @@
 import { Enums, type StackViewport, type Types } from '@cornerstonejs/core';
 import { flippedDirections } from './cpuCamera';
-import { halfPixel, indexToWorld, worldToIndex } from './pixelCentres';
+import {
+  GreyTable,
+  drawGreyscale,
+  type CanvasArea,
+  type CanvasToImage,
+  type GreyMapping,
+} from './greyscaleCanvas';
+import { halfPixel, indexToWorld, worldToIndex, type ImagePlane } from './pixelCentres';
 import { sameImageGrid, windowForNewImage, type ImageGrid, type VoiRange } from './stackImages';
 
 /**
@@ -18,19 +25,22 @@ import { sameImageGrid, windowForNewImage, type ImageGrid, type VoiRange } from 
  *   drew the next, colour image as a negative.
  * And for every image: its world↔canvas conversions missed the drawn pixels by half a pixel
  * (measurements, the probe and the image's outline placed half a pixel up and left, pixelCentres.ts),
- * and a flip left the camera's directions, hence the orientation letters, as they were.
+ * a flip left the camera's directions, hence the orientation letters, as they were, and a greyscale
+ * image was windowed before it was enlarged, which dims small bright structures (greyscaleCanvas.ts).
  *
  * This applies the WebGL path's rules instead (stackImages.ts): the user's window until the viewport
  * is reset, otherwise each image's own; an image of another size or pixel spacing is fitted to the
  * viewport, keeping flips; the inversion reported is the one drawn; world positions meet the drawn
- * pixels' centres; flips turn the camera. Only for viewports that draw on the CPU; returns the function
- * that undoes it.
+ * pixels' centres; flips turn the camera; greyscale images are interpolated, then windowed, at the
+ * canvas's own resolution. Only for viewports that draw on the CPU; returns the function that undoes it.
  */
 export function keepCpuDrawingTrue(viewport: StackViewport, element: HTMLElement): () => void {
   const undoCentres = keepPixelCentresTrue(viewport);
   const undoFlips = keepCameraFlipsTrue(viewport);
   const undoStack = keepStackTrue(viewport, element);
+  const undoGreyscale = drawGreyscaleAsGraphicsCards(viewport);
   return () => {
+    undoGreyscale();
     undoStack();
     undoFlips();
     undoCentres();
@@ -132,6 +142,178 @@ interface CpuDrawingState {
   invert?: boolean;
   hflip?: boolean;
   vflip?: boolean;
+  voi?: { windowWidth?: number; windowCenter?: number };
+  colormap?: unknown;
+  modalityLUT?: unknown;
+  voiLUT?: unknown;
+}
+
+/** The parts of a decoded Cornerstone image the greyscale drawing reads. */
+interface DecodedImage {
+  color?: boolean;
+  columns: number;
+  rows: number;
+  slope?: number;
+  intercept?: number;
+  minPixelValue?: number;
+  maxPixelValue?: number;
+  preScale?: { scaled?: boolean };
+  voxelManager?: { getScalarData(): ArrayLike<number> };
+}
+
+/**
+ * How a greyscale image maps to greys on the CPU path, as the WebGL path maps it; undefined for what
+ * Cornerstone's own drawing keeps: colour, pseudo-colour, and modality or VOI lookup tables.
+ */
+function greyMappingOf(
+  image: DecodedImage,
+  drawn: CpuDrawingState,
+  voiFunction: string | undefined,
+): GreyMapping | undefined {
+  if (image.color || drawn.colormap || drawn.modalityLUT || drawn.voiLUT) return undefined;
+  const prescaled = image.preScale?.scaled === true;
+  const slope = prescaled ? 1 : (image.slope ?? 1);
+  const intercept = prescaled ? 0 : (image.intercept ?? 0);
+  let width = drawn.voi?.windowWidth;
+  let centre = drawn.voi?.windowCenter;
+  if (width === undefined || centre === undefined) {
+    // No window in the file nor from the user: the full range of the image, as Cornerstone does.
+    const low = (image.minPixelValue ?? 0) * slope + intercept;
+    const high = (image.maxPixelValue ?? 0) * slope + intercept;
+    width = high - low;
+    centre = (high + low) / 2;
+  }
+  // The range the viewport reports (toWindowLevel's inverse): drawn exactly as WebGL draws it.
+  const lower = centre - 0.5 - (width - 1) / 2;
+  return {
+    slope,
+    intercept,
+    lower,
+    upper: lower + width - 1,
+    voiFunction: voiFunction === 'SIGMOID' ? 'SIGMOID' : 'LINEAR',
+    invert: drawn.invert === true,
+  };
+}
+
+const sameArea = (a: CanvasArea, b: CanvasArea) =>
+  a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
+
+/** Snaps numerical dust to zero, so that an unrotated view takes the faster row-by-row drawing. */
+const tidy = (value: number, size: number) => (Math.abs(value) < 1e-9 * size ? 0 : value);
+
+/**
+ * The image position (column, row) of each canvas pixel (device pixels), from the viewport's own
+ * world↔canvas conversion (with its pixel-centre correction), so that the drawn pixels lie exactly
+ * where the tools and measurements place them.
+ */
+function canvasToImageOf(viewport: StackViewport, plane: ImagePlane): CanvasToImage | undefined {
+  const ratio = window.devicePixelRatio || 1;
+  const at = (column: number, row: number) => {
+    const [x, y] = viewport.worldToCanvas(indexToWorld(plane, [column, row, 0]));
+    return [x * ratio, y * ratio] as const;
+  };
+  const [x0, y0] = at(0, 0);
+  const [xc, yc] = at(1, 0);
+  const [xr, yr] = at(0, 1);
+  const [m00, m10, m01, m11] = [xc - x0, yc - y0, xr - x0, yr - y0];
+  const det = m00 * m11 - m01 * m10;
+  if (!Number.isFinite(det) || det === 0) return undefined;
+  const size = Math.max(Math.abs(m00), Math.abs(m01), Math.abs(m10), Math.abs(m11)) / Math.abs(det);
+  const a = tidy(m11 / det, size);
+  const c = tidy(-m01 / det, size);
+  const b = tidy(-m10 / det, size);
+  const d = tidy(m00 / det, size);
+  return [a, b, c, d, -(a * x0 + c * y0), -(b * x0 + d * y0)];
+}
+
+/**
+ * Draws greyscale images as the WebGL path does (greyscaleCanvas.ts) in place of Cornerstone's CPU
+ * drawing, which windows the stored pixels into an 8-bit image and lets the canvas enlarge that.
+ * Colour and lookup-table images keep Cornerstone's drawing.
+ */
+function drawGreyscaleAsGraphicsCards(viewport: StackViewport): () => void {
+  type Internals = {
+    customRenderViewportToCanvas: () => unknown;
+    _cpuFallbackEnabledElement?: {
+      image?: DecodedImage;
+      viewport?: CpuDrawingState;
+      invalid?: boolean;
+      needsRedraw?: boolean;
+    };
+    VOILUTFunction?: string;
+    viewportStatus?: unknown;
+    renderingEngineId: string;
+  };
+  const target = viewport as unknown as Internals;
+  const original = target.customRenderViewportToCanvas;
+  const table = new GreyTable();
+  let converted: { image: DecodedImage; pixels: Float32Array } | undefined;
+  let canvasPixels: { data: ImageData; words: Uint32Array; area?: CanvasArea } | undefined;
+
+  const storedPixels = (image: DecodedImage): Float32Array | undefined => {
+    if (converted?.image === image) return converted.pixels;
+    const source = image.voxelManager?.getScalarData();
+    const count = image.columns * image.rows;
+    if (!source || source.length !== count) return undefined;
+    const pixels = converted?.pixels.length === count ? converted.pixels : new Float32Array(count);
+    // A native conversion of any typed array; the drawing loop then sees only 32-bit floats.
+    pixels.set(source);
+    converted = { image, pixels };
+    return pixels;
+  };
+
+  target.customRenderViewportToCanvas = () => {
+    const enabled = target._cpuFallbackEnabledElement;
+    const image = enabled?.image;
+    const drawn = enabled?.viewport;
+    const { canvas } = viewport;
+    const mapping = image && drawn && greyMappingOf(image, drawn, target.VOILUTFunction);
+    const data = mapping && viewport.getImageData();
+    const affine = data && canvasToImageOf(viewport, data);
+    const pixels = affine && storedPixels(image!);
+    const context = canvas.width > 0 && canvas.height > 0 ? canvas.getContext('2d') : null;
+    if (!enabled || !mapping || !affine || !pixels || !context) {
+      // Cornerstone draws this one: the whole canvas is copied again at the next greyscale image.
+      if (canvasPixels) canvasPixels.area = undefined;
+      return original();
+    }
+
+    const { width, height } = canvas;
+    if (canvasPixels?.data.width !== width || canvasPixels.data.height !== height) {
+      const imageData = new ImageData(width, height);
+      canvasPixels = { data: imageData, words: new Uint32Array(imageData.data.buffer) };
+    }
+    table.prepare(mapping);
+    const area = drawGreyscale(
+      { pixels, columns: image!.columns, rows: image!.rows },
+      table,
+      affine,
+      canvasPixels.words,
+      width,
+      height,
+    );
+    // Where the image covers the same area as in the previous frame, the black around it is on the
+    // canvas already: only the image's area is copied.
+    const last = canvasPixels.area;
+    if (last && sameArea(last, area)) {
+      const { left, top, right, bottom } = area;
+      if (right > left && bottom > top)
+        context.putImageData(canvasPixels.data, 0, 0, left, top, right - left, bottom - top);
+    } else context.putImageData(canvasPixels.data, 0, 0);
+    canvasPixels.area = area;
+    enabled.invalid = false;
+    enabled.needsRedraw = false;
+    return {
+      canvas,
+      element: viewport.element,
+      viewportId: viewport.id,
+      renderingEngineId: target.renderingEngineId,
+      viewportStatus: target.viewportStatus,
+    };
+  };
+  return () => {
+    target.customRenderViewportToCanvas = original;
+  };
 }
 
 function cpuDrawingState(viewport: StackViewport): CpuDrawingState | undefined {

@@ -26,16 +26,21 @@ describe('isSoftwareRasterizer', () => {
 });
 
 describe('chooseRenderer', () => {
-  it('keeps WebGL where the browser has it, and tells a software rasterizer from a graphics card', () => {
+  it('takes WebGL on a graphics card, and the CPU path where WebGL is a software rasterizer', () => {
     expect(chooseRenderer('auto', { webgl: true, renderer: SWIFTSHADER_VULKAN })).toEqual({
-      renderer: 'webgl',
+      renderer: 'cpu',
       reason: 'software-webgl',
     });
-    expect(chooseRenderer('auto', { webgl: true, renderer: BASIC_RENDER }).reason).toBe('software-webgl');
+    expect(chooseRenderer('auto', { webgl: true, renderer: BASIC_RENDER })).toEqual({
+      renderer: 'cpu',
+      reason: 'software-webgl',
+    });
     expect(chooseRenderer('auto', { webgl: true, renderer: NVIDIA })).toEqual({
       renderer: 'webgl',
       reason: 'graphics-card',
     });
+    // A browser that masks its renderer string is taken at its word: a graphics card.
+    expect(chooseRenderer('auto', { webgl: true, renderer: '' }).renderer).toBe('webgl');
   });
 
   it('draws on the CPU without WebGL, whatever is configured', () => {

@@ -8,7 +8,7 @@ export type Renderer = 'webgl' | 'cpu';
 export type RendererReason =
   /** The browser offers no WebGL at all (switched off, blocked by policy, no driver): the page says so. */
   | 'no-webgl'
-  /** WebGL emulated on the CPU (no graphics card): correct, but each frame is rendered in software. */
+  /** WebGL emulated on the CPU (no graphics card): the CPU path draws the same pixels faster. */
   | 'software-webgl'
   /** WebGL on a graphics card. */
   | 'graphics-card'
@@ -40,18 +40,15 @@ export function isSoftwareRasterizer(renderer: string): boolean {
 }
 
 /**
- * Chooses how to draw. "auto" keeps WebGL wherever the browser has it, also when WebGL is itself
- * emulated on the CPU, where the CPU path would scroll about nine times faster: that path windows the
- * pixels before magnifying them, so small bright structures lose brightness at their edges (a 3-pixel
- * 1500 HU marker reads 237 instead of 255 at the CT's 40/400), and correct pixels come before speed.
- * An operator may choose "cpu" knowingly (README, configuration). Without WebGL only the CPU path can
- * draw, whatever the setting.
+ * Chooses how to draw. "auto" takes WebGL on a graphics card, and the CPU path where WebGL is itself
+ * emulated on the CPU: there the CPU path draws the same pixels (greyscaleCanvas.ts) several times
+ * faster, as the software rasterizer renders every frame and copies it back. Without WebGL only the
+ * CPU path can draw, whatever the setting.
  */
 export function chooseRenderer(setting: RendererSetting, facts: WebglFacts): RendererChoice {
   if (!facts.webgl) return { renderer: 'cpu', reason: 'no-webgl' };
   if (setting !== 'auto') return { renderer: setting, reason: 'configured' };
-  return {
-    renderer: 'webgl',
-    reason: isSoftwareRasterizer(facts.renderer) ? 'software-webgl' : 'graphics-card',
-  };
+  return isSoftwareRasterizer(facts.renderer)
+    ? { renderer: 'cpu', reason: 'software-webgl' }
+    : { renderer: 'webgl', reason: 'graphics-card' };
 }

@@ -91,8 +91,11 @@ export class StackController {
       const { imageIdIndex } = (event as Types.EventTypes.StackNewImageEvent).detail;
       this.displayedIndex = imageIdIndex;
       this.keepInversionTrueToImage();
-      // Drawn on the next animation frame; "ready" waits for IMAGE_RENDERED.
-      this.report({ imageIndex: imageIdIndex, status: 'loading', error: undefined });
+      // The image is decoded and drawn on the next animation frame, which reports it (IMAGE_RENDERED):
+      // until then the previous image is on screen, and one report per image keeps scrolling light.
+      // The first image of a series has no previous one.
+      if (this.firstImagePending)
+        this.report({ imageIndex: imageIdIndex, status: 'loading', error: undefined });
     });
     this.listen(element, Events.IMAGE_RENDERED, () => {
       this.userInverted = this.viewport.getProperties().invert !== this.isMonochrome1();
@@ -306,7 +309,8 @@ export class StackController {
       this.viewport.worldToCanvas(indexToWorld([column, row, 0]) as Types.Point3);
     const [left, top] = corner(-0.5, -0.5);
     const [right, bottom] = corner(columns - 0.5, rows - 0.5);
-    this.element.dataset.imageRect = [left, top, right, bottom].map((v) => v.toFixed(2)).join(' ');
+    const rect = [left, top, right, bottom].map((v) => v.toFixed(2)).join(' ');
+    if (this.element.dataset.imageRect !== rect) this.element.dataset.imageRect = rect;
   }
 
   /** Loads the mouse tools (once for the page) and gives them this viewport. */

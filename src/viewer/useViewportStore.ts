@@ -29,6 +29,12 @@ export interface ViewportDisplay {
   hasPixelSpacing: boolean;
 }
 
+/** What the toolbar shows of the active viewport: it does not change from one image to the next. */
+export type ToolbarDisplay = Pick<
+  ViewportDisplay,
+  'seriesInstanceUid' | 'imageCount' | 'presets' | 'inverted' | 'cinePlaying' | 'cineRate'
+>;
+
 /** Cine speed when the file names none. */
 export const DEFAULT_CINE_RATE = 20;
 
@@ -53,15 +59,38 @@ interface ViewportStore {
   remove: (viewportId: string) => void;
 }
 
+/** Same value: equal numbers and strings, or plain records and arrays of them with equal members. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) =>
+    sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+/** Whether `patch` would change nothing of `display`. */
+export function changesNothing(
+  display: ViewportDisplay | undefined,
+  patch: Partial<ViewportDisplay>,
+): boolean {
+  if (!display) return false;
+  return (Object.keys(patch) as Array<keyof ViewportDisplay>).every((key) =>
+    sameValue(display[key], patch[key]),
+  );
+}
+
 export const useViewportStore = create<ViewportStore>()((set) => ({
   viewports: {},
+  // A viewport reports after every drawn image; most reports repeat what the store holds, and a new
+  // state would re-render its readers for nothing (several times per image while scrolling).
   update: (viewportId, patch) =>
-    set((state) => ({
-      viewports: {
-        ...state.viewports,
-        [viewportId]: { ...(state.viewports[viewportId] ?? EMPTY_DISPLAY), ...patch },
-      },
-    })),
+    set((state) => {
+      const display = state.viewports[viewportId];
+      if (changesNothing(display, patch)) return state;
+      return { viewports: { ...state.viewports, [viewportId]: { ...(display ?? EMPTY_DISPLAY), ...patch } } };
+    }),
   remove: (viewportId) =>
     set((state) => {
       const { [viewportId]: _removed, ...rest } = state.viewports;
