@@ -55,3 +55,27 @@ test('the study list shows the demo patients, and the CT opens with the phantom 
   const [nodule] = await sampleViewport(page, viewport, [[160, 205]]);
   expect(nodule).toBeLessThanOrEqual(expectedGrey(-800, DEMO_CT.window) + 12);
 });
+
+test('each wheel notch over the image moves one image, however quickly the notches come', async ({
+  page,
+}) => {
+  await page.goto(`/viewer?StudyInstanceUIDs=${DEMO_CT.studyInstanceUID}`);
+  const viewport = page.getByTestId('viewport');
+  await expect(viewport).toHaveAttribute('data-series-uid', DEMO_CT.seriesInstanceUID);
+  await expect(viewport).toHaveAttribute('data-status', 'ready');
+  await expect(viewport).toHaveAttribute('data-image-index', '0');
+
+  const box = await viewport.boundingBox();
+  if (!box) throw new Error('the viewport has no box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // Notches sent back to back, as a quickly turned wheel sends them: several fall within one display
+  // frame, and each must still count once (and only once: the tools do not scroll as well).
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 100);
+  await expect(viewport).toHaveAttribute('data-image-index', '12');
+  await expect(viewport).toHaveAttribute('data-status', 'ready');
+  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -100);
+  await expect(viewport).toHaveAttribute('data-image-index', '7');
+  await expect(viewport).toHaveAttribute('data-status', 'ready');
+  // The page itself does not scroll under the viewer.
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});

@@ -20,10 +20,14 @@ import type { StackImage } from './stackOrder';
 import type { ViewportAction } from './tools';
 import type { SeriesProgress } from './useSeriesProgress';
 import type { ViewportDisplay } from './useViewportStore';
+import { WheelPacer } from './wheelPacing';
 import { rangeFromWindow, windowFromRange, type DisplayWindow } from './windowLevel';
 import { windowPresets } from './windowPresets';
 
 const { Events } = Enums;
+
+/** How long a wheel step waits for its image before the next notch is taken anyway. */
+const WHEEL_STEP_WAIT_MS = 250;
 
 let controllersCreated = 0;
 
@@ -68,6 +72,9 @@ export class StackController {
   private progressReportedAt = -Infinity;
   private cineRate = 0;
   private cinePlaying = false;
+  private readonly wheel = new WheelPacer();
+  /** Frees the wheel when a step's image never comes (a load that fails). */
+  private wheelTimer: number | undefined;
 
   constructor(
     name: string,
@@ -100,6 +107,8 @@ export class StackController {
     this.listen(element, Events.IMAGE_RENDERED, () => {
       this.userInverted = this.viewport.getProperties().invert !== this.isMonochrome1();
       this.onRendered();
+      // After the report of the image drawn: the next step changes the viewport's current image.
+      if (this.wheel.awaiting) this.stepByWheel(this.wheel.drawn());
     });
     this.listen(element, Events.VOI_MODIFIED, () =>
       this.report({ window: this.currentWindow(), inverted: this.viewport.getProperties().invert ?? false }),
@@ -115,6 +124,8 @@ export class StackController {
     this.listen(eventTarget, Events.IMAGE_LOAD_ERROR, (event) => this.onLoadError(event as CustomEvent));
     // The right button zooms; the browser's menu would cover the image.
     this.listen(element, 'contextmenu', (event) => event.preventDefault());
+    // The wheel moves through the stack from the first image on, paced to the display (wheelPacing.ts).
+    this.listen(element, 'wheel', (event) => this.onWheel(event as WheelEvent), { passive: false });
   }
 
   /** Shows a series from `initialIndex`; the first image is drawn as soon as it is decoded. */
@@ -128,6 +139,7 @@ export class StackController {
     this.imageIdSet = new Set(this.imageIds);
     for (const image of stack) registerMetadata(image.imageId, image.instance);
     this.stopCine();
+    this.wheel.clear();
     this.loadedIds = new Set(this.imageIds.filter((id) => cache.isLoaded(id)));
     this.scheduleProgress();
     const first = stack[0]?.instance.dataset ?? {};
@@ -175,6 +187,23 @@ export class StackController {
   /** Moves through the stack; images not decoded yet are fetched with priority. */
   scroll(delta: number): void {
     if (this.imageIds.length) this.viewport.scroll(delta);
+  }
+
+  private onWheel(event: WheelEvent): void {
+    if (event.deltaY === 0) return;
+    event.preventDefault();
+    this.stepByWheel(this.wheel.notch(event.deltaY > 0 ? 1 : -1));
+  }
+
+  /** Takes a paced step; the next waits until its image is drawn (IMAGE_RENDERED). */
+  private stepByWheel(step: number): void {
+    window.clearTimeout(this.wheelTimer);
+    if (step === 0) return;
+    const before = this.viewport.getTargetImageIdIndex();
+    this.scroll(step);
+    // At either end of the stack nothing more will be drawn: what is queued is dropped.
+    if (this.viewport.getTargetImageIdIndex() === before) this.wheel.clear();
+    else this.wheelTimer = window.setTimeout(() => this.stepByWheel(this.wheel.drawn()), WHEEL_STEP_WAIT_MS);
   }
 
   jumpTo(index: number): void {
@@ -242,6 +271,7 @@ export class StackController {
     this.generation += 1;
     this.stopCine();
     window.clearTimeout(this.progressTimer);
+    window.clearTimeout(this.wheelTimer);
     stackPrefetch.disable(this.element);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.destroyed = true;
@@ -426,8 +456,13 @@ export class StackController {
     return range ? windowFromRange(range.lower, range.upper) : undefined;
   }
 
-  private listen(target: EventTarget, type: string, handler: (event: Event) => void): void {
-    target.addEventListener(type, handler);
-    this.cleanups.push(() => target.removeEventListener(type, handler));
+  private listen(
+    target: EventTarget,
+    type: string,
+    handler: (event: Event) => void,
+    options?: AddEventListenerOptions,
+  ): void {
+    target.addEventListener(type, handler, options);
+    this.cleanups.push(() => target.removeEventListener(type, handler, options));
   }
 }

@@ -43,8 +43,9 @@ let primary: ToolId | undefined;
 
 /**
  * Starts Cornerstone's tools and the one tool group for every viewport, as OHIF does: `firstPrimary` on
- * the left button, pan on the middle button, zoom on the right, scroll on the wheel, whatever the chosen
- * tool. Measurements stay editable (passive) when another tool is chosen.
+ * the left button, pan on the middle button, zoom on the right, whatever the chosen tool (the wheel is
+ * the viewport's own, stackController.ts). Measurements stay editable (passive) when another tool is
+ * chosen.
  */
 export function startTools(firstPrimary: ToolId): void {
   if (primary) return;
@@ -66,7 +67,6 @@ export function startTools(firstPrimary: ToolId): void {
   for (const tool of Object.values(CORNERSTONE_TOOLS)) group.addTool(tool.toolName);
   group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
   group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
-  group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
   for (const id of ['length', 'angle', 'ellipse', 'rectangle', 'probe'] as const)
     group.setToolPassive(CORNERSTONE_TOOLS[id].toolName);
   group.setToolActive(CORNERSTONE_TOOLS[firstPrimary].toolName, {
@@ -101,7 +101,7 @@ export function detachViewport(viewportId: string, renderingEngineId: string): v
 export function setPrimaryTool(tool: ToolId): void {
   if (!primary || tool === primary) return;
   const group = stackToolGroup();
-  // Passive takes the left button away and keeps the middle/right/wheel bindings.
+  // Passive takes the left button away and keeps the middle and right bindings.
   group.setToolPassive(CORNERSTONE_TOOLS[primary].toolName);
   group.setToolActive(CORNERSTONE_TOOLS[tool].toolName, {
     bindings: [{ mouseButton: MouseBindings.Primary }],
