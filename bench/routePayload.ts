@@ -11,13 +11,14 @@ export interface RoutePayload extends PayloadFigures {
 /**
  * Everything of code a route loads in a cold browser (pages and their workers), each body gzipped
  * at level 9 — the size a gzip-only client receives. `until` says when loading counts as done: the
- * page loaded and the worklist shown (plus a second for chunks it loads afterwards), or the first
- * image (plus a second) for the viewer. Network idle cannot mark it: the worklist keeps its live
- * event stream open.
+ * page loaded and the worklist shown (plus a second for chunks it loads afterwards), or, for the
+ * viewer, its viewport ready for the mouse tools (plus a second): the viewer draws its first image
+ * before its image and tool code has loaded, so the first image alone would leave that code out.
+ * Network idle cannot mark it: the worklist keeps its live event stream open.
  */
 export function measureRoutePayload(
   url: string,
-  until: 'worklist-shown' | 'first-image',
+  until: 'worklist-shown' | 'viewer-ready',
 ): Promise<RoutePayload> {
   return withColdPage(async (page: Page) => {
     const pending: Array<Promise<LoadedResource | undefined>> = [];
@@ -37,6 +38,10 @@ export function measureRoutePayload(
     } else {
       await page.goto(url, { waitUntil: 'commit' });
       await waitForFirstImage(page);
+      await page
+        .locator('[data-testid="viewport"][data-status="ready"]')
+        .first()
+        .waitFor({ timeout: 90_000 });
       await page.waitForTimeout(1000);
     }
     const resources = (await Promise.all(pending)).filter((r): r is LoadedResource => r !== undefined);

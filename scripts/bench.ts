@@ -132,7 +132,7 @@ try {
   log('Payload of / and of the viewer route…');
   const payload = {
     landing: await measureRoutePayload(`${stack.url}/`, 'worklist-shown'),
-    viewer: await measureRoutePayload(stack.url + FOVEA.viewerPath(study), 'first-image'),
+    viewer: await measureRoutePayload(stack.url + FOVEA.viewerPath(study), 'viewer-ready'),
   };
   log(`Worklist of ${WORKLIST_ROWS} procedures…`);
   const worklist = await measureWorklist(stack.url, stack.orthanc.worklistDir);
