@@ -1,4 +1,5 @@
 import { getNumbers, getString, getStrings, type DicomJsonDataset } from '../../dicom';
+import { GreyTable, drawGreyscale, type CanvasToImage } from '../greyscaleCanvas';
 
 /** The uncompressed little-endian transfer syntaxes whose frames are the pixel values as they are. */
 export const UNCOMPRESSED_LITTLE_ENDIAN: ReadonlySet<string> = new Set([
@@ -137,10 +138,11 @@ export function fitImage(canvasWidth: number, canvasHeight: number, look: FirstF
 }
 
 /**
- * Draws the image into `out` (RGBA, canvasWidth × canvasHeight) as the viewer's WebGL path does: the
- * modality values are interpolated between pixel centres (bilinear, edges clamped), then windowed
- * linearly from black at `lower` to white at `upper`, inverted for MONOCHROME1; the canvas around the
- * image is black. Orientation as stored: first row at the top, first column on the left.
+ * Draws the image into `out` (RGBA, canvasWidth × canvasHeight) with the viewer's own greyscale
+ * drawing (greyscaleCanvas.ts, as the WebGL path draws): the modality values are interpolated between
+ * pixel centres (bilinear, edges clamped), then windowed linearly from black at `lower` to white at
+ * `upper`, inverted for MONOCHROME1; the canvas around the image is black. Orientation as stored:
+ * first row at the top, first column on the left.
  */
 export function drawFirstFrame(
   values: Float32Array,
@@ -151,60 +153,28 @@ export function drawFirstFrame(
   out: Uint8ClampedArray,
 ): FittedImage {
   const fitted = fitImage(canvasWidth, canvasHeight, look);
-  const { columns, rows, inverted } = look;
-  const pixelsPerColumn = fitted.width / columns;
-  const pixelsPerRow = fitted.height / rows;
-  const span = voi.upper - voi.lower;
-  const gain = span > 0 ? 255 / span : 0;
-  const step = span > 0 ? 0 : 255;
-  const lastColumn = columns - 1;
-  const lastRow = rows - 1;
-
-  // Per canvas column: the two image columns it falls between and the weight of the second.
-  const column0 = new Int32Array(canvasWidth);
-  const column1 = new Int32Array(canvasWidth);
-  const columnWeight = new Float32Array(canvasWidth);
-  const inside = new Uint8Array(canvasWidth);
-  for (let x = 0; x < canvasWidth; x++) {
-    const at = (x + 0.5 - fitted.left) / pixelsPerColumn;
-    inside[x] = at >= 0 && at <= columns ? 1 : 0;
-    const u = Math.min(Math.max(at - 0.5, 0), lastColumn);
-    const c = Math.min(Math.floor(u), Math.max(0, lastColumn - 1));
-    column0[x] = c;
-    column1[x] = Math.min(c + 1, lastColumn);
-    columnWeight[x] = u - c;
-  }
-
-  out.fill(0);
-  for (let y = 0; y < canvasHeight; y++) {
-    const at = (y + 0.5 - fitted.top) / pixelsPerRow;
-    const rowStart = y * canvasWidth * 4;
-    if (at < 0 || at > rows) {
-      for (let x = 0; x < canvasWidth; x++) out[rowStart + x * 4 + 3] = 255;
-      continue;
-    }
-    const v = Math.min(Math.max(at - 0.5, 0), lastRow);
-    const r = Math.min(Math.floor(v), Math.max(0, lastRow - 1));
-    const rowWeight = v - r;
-    const above = r * columns;
-    const below = Math.min(r + 1, lastRow) * columns;
-    for (let x = 0; x < canvasWidth; x++) {
-      const o = rowStart + x * 4;
-      out[o + 3] = 255;
-      if (!inside[x]) continue;
-      const c0 = column0[x]!;
-      const c1 = column1[x]!;
-      const w = columnWeight[x]!;
-      const top = values[above + c0]! + (values[above + c1]! - values[above + c0]!) * w;
-      const bottom = values[below + c0]! + (values[below + c1]! - values[below + c0]!) * w;
-      const value = top + (bottom - top) * rowWeight;
-      let grey = span > 0 ? (value - voi.lower) * gain : value >= voi.upper ? step : 0;
-      grey = grey < 0 ? 0 : grey > 255 ? 255 : grey;
-      if (inverted) grey = 255 - grey;
-      out[o] = grey;
-      out[o + 1] = grey;
-      out[o + 2] = grey;
-    }
-  }
+  const perColumn = look.columns / fitted.width;
+  const perRow = look.rows / fitted.height;
+  const table = new GreyTable();
+  // The values are rescaled already.
+  table.prepare({ slope: 1, intercept: 0, ...voi, voiFunction: 'LINEAR', invert: look.inverted });
+  // Canvas point → image position, pixel centres on whole numbers.
+  const canvasToImage: CanvasToImage = [
+    perColumn,
+    0,
+    0,
+    perRow,
+    -fitted.left * perColumn - 0.5,
+    -fitted.top * perRow - 0.5,
+  ];
+  const words = new Uint32Array(out.buffer, out.byteOffset, canvasWidth * canvasHeight);
+  drawGreyscale(
+    { pixels: values, columns: look.columns, rows: look.rows },
+    table,
+    canvasToImage,
+    words,
+    canvasWidth,
+    canvasHeight,
+  );
   return fitted;
 }
