@@ -262,19 +262,7 @@ export class DicomWebClient {
     { signal }: RequestOptions = {},
   ): Promise<{ body: ArrayBuffer; contentType: string | null }> {
     const request = `GET ${pathOf(frameUrl)}`;
-    if (signal?.aborted) throw abortError();
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    let response: Response;
-    try {
-      response = await fetch(frameUrl, {
-        headers: { accept },
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        priority: 'high',
-      });
-    } catch (error) {
-      if (signal?.aborted) throw abortError();
-      throw pacsErrorFromResponse(request, 0, error instanceof Error ? error.message : undefined);
-    }
+    const response = await this.fetchFromPacs(frameUrl, request, { accept, priority: 'high' }, signal);
     if (!response.ok) throw pacsErrorFromResponse(request, response.status);
     return { body: await response.arrayBuffer(), contentType: response.headers.get('content-type') };
   }
@@ -291,21 +279,7 @@ export class DicomWebClient {
     { signal }: RequestOptions,
     read: (dataset: DicomJsonDataset) => T,
   ): Promise<T[]> {
-    if (signal?.aborted) throw abortError();
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const noAnswer = (error: unknown) => {
-      if (signal?.aborted) return abortError();
-      return pacsErrorFromResponse(request, 0, error instanceof Error ? error.message : undefined);
-    };
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        headers: { accept: 'application/dicom+json' },
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-    } catch (error) {
-      throw noAnswer(error);
-    }
+    const response = await this.fetchFromPacs(url, request, { accept: 'application/dicom+json' }, signal);
     if (response.status === 204) return [];
     if (!response.ok || !response.body) {
       let body: unknown;
@@ -339,7 +313,7 @@ export class DicomWebClient {
         try {
           chunk = await body.read();
         } catch (error) {
-          throw noAnswer(error);
+          throw this.noAnswer(request, error, signal);
         }
         if (chunk.done) break;
         take(parser.write(chunk.value));
@@ -354,6 +328,35 @@ export class DicomWebClient {
       throw error;
     }
     return records;
+  }
+
+  /**
+   * A GET with fetch, given up after the client's timeout or when `signal` aborts; no answer at all
+   * (network, timeout) becomes the PacsError that says the PACS is unreachable.
+   */
+  private async fetchFromPacs(
+    url: string,
+    request: string,
+    { accept, priority }: { accept: string; priority?: RequestPriority },
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
+    if (signal?.aborted) throw abortError();
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    try {
+      return await fetch(url, {
+        headers: { accept },
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        priority,
+      });
+    } catch (error) {
+      throw this.noAnswer(request, error, signal);
+    }
+  }
+
+  /** What a request that got no (or no whole) answer throws: an abort stays an abort. */
+  private noAnswer(request: string, error: unknown, signal: AbortSignal | undefined): Error {
+    if (signal?.aborted) return abortError();
+    return pacsErrorFromResponse(request, 0, error instanceof Error ? error.message : undefined);
   }
 
   /**
