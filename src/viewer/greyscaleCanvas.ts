@@ -113,28 +113,24 @@ export class GreyTable {
   }
 }
 
-/** Per-column neighbours and weights, kept between frames (drawing is synchronous, one at a time). */
+/** A typed array kept between frames and grown when a wider canvas needs more (drawing is synchronous). */
+class Scratch<T extends Float32Array | Int32Array> {
+  private array: T;
+  constructor(private readonly make: (length: number) => T) {
+    this.array = make(0);
+  }
+  atLeast(length: number): T {
+    if (this.array.length < length) this.array = this.make(length);
+    return this.array;
+  }
+}
+
+/** Per-column neighbours and weights, and the two interpolated image rows around a canvas row. */
 const scratch = {
-  left: new Int32Array(0),
-  weight: new Float32Array(0),
-  a: new Float32Array(0),
-  b: new Float32Array(0),
-  rowA(width: number): Float32Array {
-    if (this.a.length < width) this.a = new Float32Array(width);
-    return this.a;
-  },
-  rowB(width: number): Float32Array {
-    if (this.b.length < width) this.b = new Float32Array(width);
-    return this.b;
-  },
-  lefts(width: number): Int32Array {
-    if (this.left.length < width) this.left = new Int32Array(width);
-    return this.left;
-  },
-  weights(width: number): Float32Array {
-    if (this.weight.length < width) this.weight = new Float32Array(width);
-    return this.weight;
-  },
+  lefts: new Scratch((n) => new Int32Array(n)),
+  weights: new Scratch((n) => new Float32Array(n)),
+  rowA: new Scratch((n) => new Float32Array(n)),
+  rowB: new Scratch((n) => new Float32Array(n)),
 };
 
 /**
@@ -166,8 +162,8 @@ export function drawGreyscale(
   const stepRight = columns > 1 ? 1 : 0;
   const stepDown = rows > 1 ? columns : 0;
   const axisAligned = b === 0 && c === 0;
-  const columnLeft = axisAligned ? scratch.lefts(width) : undefined;
-  const columnWeight = axisAligned ? scratch.weights(width) : undefined;
+  const columnLeft = axisAligned ? scratch.lefts.atLeast(width) : undefined;
+  const columnWeight = axisAligned ? scratch.weights.atLeast(width) : undefined;
   let columnsFrom = 0;
   let columnsTo = width;
   if (columnLeft && columnWeight) {
@@ -183,8 +179,8 @@ export function drawGreyscale(
     }
   }
 
-  let above = scratch.rowA(width);
-  let below = scratch.rowB(width);
+  let above = scratch.rowA.atLeast(width);
+  let below = scratch.rowB.atLeast(width);
   let aboveRow = -1;
   let belowRow = -1;
   let firstRow = height;
