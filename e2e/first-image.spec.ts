@@ -217,3 +217,56 @@ test('a first frame that cannot be fetched early leaves the viewer to fetch and 
     greys.length / 10,
   );
 });
+
+test('a page opened on the viewer asks for the study, its series, their metadata and the first frame before the app code has loaded, and once', async ({
+  page,
+}) => {
+  // The app's code (React and the pages) is held back: what the page asks for meanwhile comes from the
+  // small start-up module alone.
+  let releaseApp!: () => void;
+  const appReleased = new Promise<void>((resolve) => (releaseApp = resolve));
+  let appHeld = false;
+  await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
+    appHeld = true;
+    await appReleased;
+    await route.continue();
+  });
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const { pathname, search } = new URL(request.url());
+    if (pathname.startsWith('/dicom-web/')) asked.push(`${pathname}${search}`);
+  });
+  const study = DEMO_CT.studyInstanceUID;
+  const seriesPath = `/dicom-web/studies/${study}/series/${DEMO_CT.seriesInstanceUID}`;
+  const isStudySearch = (url: string) => url.startsWith(`/dicom-web/studies?StudyInstanceUID=${study}`);
+  const isSeriesSearch = (url: string) => url.startsWith(`/dicom-web/studies/${study}/series?`);
+  const isMetadata = (url: string) => url === `${seriesPath}/metadata`;
+  const isFrame = (url: string) => url.startsWith(`${seriesPath}/instances/`) && url.endsWith('/frames/1');
+
+  await page.goto(`/viewer/${study}`, { waitUntil: 'commit' });
+  await expect.poll(() => asked.some(isFrame), { timeout: 60_000 }).toBe(true);
+  expect(asked.filter(isStudySearch)).toHaveLength(1);
+  expect(asked.filter(isSeriesSearch)).toHaveLength(1);
+  expect(asked.filter(isMetadata)).toHaveLength(1);
+  // Nothing is on screen but the start-up message while the app's code is held back.
+  expect(appHeld, 'the app code was asked for and held back').toBe(true);
+  await expect(page.getByTestId('patient-banner')).toHaveCount(0);
+
+  releaseApp();
+  const viewport = page.getByTestId('viewport');
+  await waitForViewer(viewport, DEMO_CT.seriesInstanceUID);
+  await expect(page.getByTestId('patient-banner')).toContainText('FOV1001');
+  // The viewer took the answers the start-up asked for: none of them was asked for a second time.
+  expect(asked.filter(isStudySearch)).toHaveLength(1);
+  expect(asked.filter(isSeriesSearch)).toHaveLength(1);
+  expect(asked.filter(isMetadata)).toHaveLength(1);
+  expect(
+    asked.filter((url) => url === `${seriesPath}/instances/${firstInstanceOf(asked)}/frames/1`),
+  ).toHaveLength(1);
+});
+
+/** The SOP Instance UID of the first frame the page asked for. */
+function firstInstanceOf(asked: readonly string[]): string {
+  const frame = asked.find((url) => /\/instances\/[^/]+\/frames\/1$/.test(url));
+  return frame?.split('/instances/')[1]?.split('/')[0] ?? '';
+}

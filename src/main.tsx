@@ -1,29 +1,53 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { ConfigErrorScreen } from './app/ConfigErrorScreen';
 import { loadAppConfig } from './app/config';
-import { holdImageCodeForEarlyImage, preloadImageViewer } from './viewer';
+import { dicomWebClientFor } from './app/dicomWebClient';
+import type { Started } from './app/start';
+import { openViewerEarly } from './viewer/earlyViewer';
+import { holdImageCodeForEarlyImage } from './viewer/firstFrame/firstFrames';
 import './app/theme.css';
 import './app/shell.css';
 import './ui/ui.css';
 
+// This module is small on purpose: the page's first requests go out while the app's code (React and the
+// pages, in its own chunk) is still arriving and being evaluated.
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-const root = createRoot(container);
 
-// Opened on the viewer (a link from a worklist, an EHR or IID): the page draws the first image itself
-// first, then the image code loads (its evaluation would hold up the answers that image waits for).
-if (/^\/viewer(\/|$)/.test(window.location.pathname)) {
-  holdImageCodeForEarlyImage();
-  preloadImageViewer();
-}
+// Opened on the viewer (a link from a worklist, an EHR or IID): the studies are asked for now, the
+// page draws the first image itself, and then the image code loads (its evaluation would hold up the
+// answers that image waits for).
+const onViewer = /^\/viewer(\/|$)/.test(window.location.pathname);
+if (onViewer) holdImageCodeForEarlyImage();
+
+/**
+ * On the viewer, the app's code is evaluated once the first series' metadata has been asked for: while
+ * the archive prepares that answer, not while the page should be asking for it. A slow archive does
+ * not hold the app back longer than this.
+ */
+const LONGEST_APP_WAIT_MS = 400;
+
+let firstRequestsSent: Promise<void> = Promise.resolve();
 
 // The configuration is read at every start so that an operator can change it without a rebuild.
-void loadAppConfig(`${import.meta.env.BASE_URL}config.json`).then((result) => {
-  root.render(
-    <StrictMode>
-      {result.ok ? <App config={result.config} /> : <ConfigErrorScreen problem={result.problem} />}
-    </StrictMode>,
-  );
+const started: Promise<Started> = loadAppConfig(`${import.meta.env.BASE_URL}config.json`).then((result) => {
+  if (!result.ok) return result;
+  const client = dicomWebClientFor(result.config);
+  if (onViewer) {
+    firstRequestsSent = Promise.race([
+      openViewerEarly(client, window.location),
+      new Promise<void>((resolve) => setTimeout(resolve, LONGEST_APP_WAIT_MS)),
+    ]);
+  }
+  return { ok: true, config: result.config, client };
 });
+
+started
+  .then(() => firstRequestsSent)
+  .then(() => import('./app/start'))
+  .then(
+    ({ startApp }) => startApp(container, started, onViewer),
+    () => {
+      container.innerHTML =
+        '<p class="app-starting" role="alert">Fovea could not load. Check the connection and reload the page.</p>';
+    },
+  );

@@ -1,6 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { DicomWebClient } from '../dicomweb';
+import type { DicomWebClient } from '../dicomweb';
 import { StudyListPage } from '../studies';
 import { ViewerPage, preloadImageViewer } from '../viewer';
 import { WorklistPage } from '../worklist';
@@ -9,19 +9,13 @@ import type { AppConfig } from './config';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
 
-export function App({ config }: { config: AppConfig }) {
-  const client = useMemo(
-    () =>
-      new DicomWebClient({
-        qidoRoot: config.dicomweb.qidoRoot,
-        wadoRoot: config.dicomweb.wadoRoot,
-        stowRoot: config.dicomweb.stowRoot,
-        upsRoot: config.dicomweb.upsRoot,
-        requestTimeoutMs: config.dicomweb.requestTimeoutMs,
-      }),
-    [config],
-  );
+export interface AppProps {
+  config: AppConfig;
+  /** The client the page's first requests were made with (main.tsx), so their answers are reused. */
+  client: DicomWebClient;
+}
 
+export function App({ config, client }: AppProps) {
   useEffect(() => {
     document.title = config.branding.name;
   }, [config.branding.name]);

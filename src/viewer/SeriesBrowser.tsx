@@ -22,8 +22,8 @@ interface SeriesBrowserProps {
   onSelect: (series: SeriesSummary) => void;
   /** The series drawn small: by the archive, or page 1 of its PDF */
   loadThumbnail: LoadThumbnail;
-  /** False until the images on screen are drawn: documents' previews wait for them. */
-  documentsMayLoad: boolean;
+  /** False until the images on screen are drawn: thumbnails wait for them. */
+  previewsMayLoad: boolean;
   priors: PacsQuery<StudySummary[]>;
   onOpenStudy: (studyInstanceUid: string) => void;
 }
@@ -63,19 +63,18 @@ function whenIdle(task: () => void): () => void {
 function Thumbnail({
   series,
   load,
-  documentsMayLoad,
+  previewsMayLoad,
 }: {
   series: SeriesSummary;
   load: LoadThumbnail;
-  documentsMayLoad: boolean;
+  previewsMayLoad: boolean;
 }) {
   const kind = thumbnailKindOf(series);
   const tile = useRef<HTMLSpanElement>(null);
   const [picture, setPicture] = useState<{ url?: string; failure?: string }>({});
-  const mayLoad = kind === 'images' || (kind === 'pdf' && documentsMayLoad);
   useEffect(() => {
     const element = tile.current;
-    if (kind === 'none' || !mayLoad || !element) return undefined;
+    if (kind === 'none' || !previewsMayLoad || !element) return undefined;
     const controller = new AbortController();
     let url: string | undefined;
     const density = window.devicePixelRatio || 1;
@@ -102,7 +101,7 @@ function Thumbnail({
       cancelWait?.();
       if (url) URL.revokeObjectURL(url);
     };
-  }, [kind, mayLoad, load, series]);
+  }, [kind, previewsMayLoad, load, series]);
 
   const words = kind === 'images' ? (picture.failure ? 'No preview' : '') : 'Document';
   return (
@@ -168,7 +167,7 @@ export function SeriesBrowser({
   shown,
   onSelect,
   loadThumbnail,
-  documentsMayLoad,
+  previewsMayLoad,
   priors,
   onOpenStudy,
 }: SeriesBrowserProps) {
@@ -213,7 +212,7 @@ export function SeriesBrowser({
                       }
                       onClick={() => onSelect(item)}
                     >
-                      <Thumbnail series={item} load={loadThumbnail} documentsMayLoad={documentsMayLoad} />
+                      <Thumbnail series={item} load={loadThumbnail} previewsMayLoad={previewsMayLoad} />
                       <span className="series-item__text">
                         <span className="series-item__description">
                           {item.description || 'No description'}

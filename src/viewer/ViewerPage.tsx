@@ -6,7 +6,6 @@ import type { DicomWebClient } from '../dicomweb';
 import { drawPdfThumbnail, reportKindOf } from '../reports';
 import { ErrorDetail, PacsUnreachableBanner, PatientBanner, StateMessage } from '../ui';
 import type { ViewerSettings } from './engine';
-import { releaseImageCode } from './firstFrame';
 import { HelpDialog } from './HelpDialog';
 import { layoutOf, viewportCount, type LayoutId } from './layout';
 import { prepareImageViewer } from './lazyViewport';
@@ -14,9 +13,10 @@ import { distinctPatients } from './patients';
 import { SeriesBrowser, type LoadThumbnail, type StudySeries } from './SeriesBrowser';
 import { chooseDefaultSeries, seriesIsImages } from './seriesContent';
 import type { ShortcutCommand, ViewportAction } from './tools';
-import { prefetchFirstImage, usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
+import { usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
+import { prefetchDefaultSeries } from './viewerData';
 import type { ImageViewport } from './seriesThumbnail';
-import { useDocumentPreviewGate } from './useDocumentPreviewGate';
+import { usePreviewGate } from './usePreviewGate';
 import { useViewerShortcuts } from './useViewerShortcuts';
 import { useRenderingStore } from './useRenderingStore';
 import { useViewerStore, viewportIdAt } from './useViewerStore';
@@ -77,15 +77,10 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   const [, setParams] = useSearchParams();
   // The first viewport's series is known once the series have arrived: its metadata is asked for in
   // the same moment, before the page renders them (the image code may be evaluated in between).
+  // Its first image is fetched and drawn by the page itself while the image code loads.
   const studies = useViewerStudies(client, request.studyInstanceUids, (arrived) => {
-    if (useViewerStore.getState().viewports[0]) return;
-    const first = chooseDefaultSeries(
-      arrived.flatMap((entry) => entry.series),
-      request.seriesInstanceUid,
-    );
-    // Its first image is fetched and drawn by the page itself while the image code loads.
-    if (first && seriesIsImages(first) && !reportKindOf(first)) prefetchFirstImage(client, refOf(first));
-    else releaseImageCode();
+    if (!useViewerStore.getState().viewports[0])
+      prefetchDefaultSeries(arrived, client, request.seriesInstanceUid);
   });
   const renderer = useRenderingStore((state) => state.choice);
   const loaded: StudySeries[] = useMemo(
@@ -129,7 +124,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
           : [];
       })
     : undefined;
-  const documentsMayLoad = useDocumentPreviewGate(imageViewports);
+  const previewsMayLoad = usePreviewGate(imageViewports);
 
   const activeRef = viewports[activeViewport];
   const activeId = viewportIdAt(activeViewport);
@@ -204,7 +199,11 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
 
   const study: StudySummary | undefined = studyOf(activeRef) ?? loaded.find((entry) => entry.study)?.study;
   const patients = distinctPatients(loaded.map((entry) => entry.study));
-  const priors = usePriorStudies(client, study?.patient.id || undefined, request.studyInstanceUids);
+  const priors = usePriorStudies(
+    client,
+    previewsMayLoad ? study?.patient.id || undefined : undefined,
+    request.studyInstanceUids,
+  );
   const pacsError = studies.waitingForPacs ? studies.error : undefined;
 
   if (studies.error && !studies.waitingForPacs) {
@@ -280,7 +279,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
               shown={viewports.flatMap((ref) => (ref ? [ref.seriesInstanceUid] : []))}
               onSelect={(series) => showInViewport(activeViewport, refOf(series))}
               loadThumbnail={loadThumbnail}
-              documentsMayLoad={documentsMayLoad}
+              previewsMayLoad={previewsMayLoad}
               priors={priors}
               onOpenStudy={openStudy}
             />

@@ -33,11 +33,16 @@ export function EarlyImage({ frame }: { frame: FirstFrame }) {
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return undefined;
+    let drawn: { width: number; height: number } | undefined;
     const draw = () => {
       const ratio = window.devicePixelRatio || 1;
       const width = Math.round(canvas.clientWidth * ratio);
       const height = Math.round(canvas.clientHeight * ratio);
       if (width < 1 || height < 1) return;
+      // The observer reports the size once when it starts: the image drawn at that size already is
+      // not drawn a second time before the first paint.
+      if (drawn?.width === width && drawn.height === height) return;
+      drawn = { width, height };
       if (canvas.width !== width) canvas.width = width;
       if (canvas.height !== height) canvas.height = height;
       const context = canvas.getContext('2d');

@@ -1,0 +1,49 @@
+import type { DicomWebClient } from '../dicomweb';
+import { releaseImageCode } from './firstFrame/firstFrames';
+import { prefetchDefaultSeries, prefetchFirstImage, startViewerStudies } from './viewerData';
+import { parseViewerRequest, type ViewerRequestResult } from './viewerRequest';
+
+/** `/viewer/:StudyInstanceUID` or `/viewer?…`: the study in the path, if any. */
+const VIEWER_PATH = /^\/viewer(?:\/([^/]+))?\/?$/;
+
+/**
+ * A page opened on the viewer starts its searches here, before the app's code has been evaluated: the
+ * studies' series, then the first series' metadata and first frame (drawn early by the page). The
+ * viewer takes these answers when it renders (viewerData.ts) and reports any failure itself.
+ * Resolves once the first series' metadata has been asked for, or it is known that there is none.
+ */
+export function openViewerEarly(
+  client: DicomWebClient,
+  location: Pick<Location, 'pathname' | 'search'>,
+): Promise<void> {
+  const parsed = viewerRequestAt(location);
+  if (!parsed?.ok) {
+    releaseImageCode();
+    return Promise.resolve();
+  }
+  const { studyInstanceUids, seriesInstanceUid } = parsed.request;
+  // A series named in the address needs no search to be found.
+  if (seriesInstanceUid && studyInstanceUids.length === 1)
+    prefetchFirstImage(client, { studyInstanceUid: studyInstanceUids[0]!, seriesInstanceUid });
+  return startViewerStudies(client, studyInstanceUids).then(
+    (studies) => prefetchDefaultSeries(studies, client, seriesInstanceUid),
+    releaseImageCode,
+  );
+}
+
+/** What the viewer's address asks for; undefined for an address that is not the viewer's. */
+export function viewerRequestAt(
+  location: Pick<Location, 'pathname' | 'search'>,
+): ViewerRequestResult | undefined {
+  const match = VIEWER_PATH.exec(location.pathname);
+  return match ? parseViewerRequest(decodePath(match[1]), new URLSearchParams(location.search)) : undefined;
+}
+
+function decodePath(segment: string | undefined): string | undefined {
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

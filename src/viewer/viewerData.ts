@@ -1,0 +1,136 @@
+import type { InstanceMetadata } from '../dicom';
+import type { DicomWebClient } from '../dicomweb';
+// The report kinds alone: the reports feature's entry brings its views, which the first requests do not need.
+import { reportKindOf } from '../reports/reportKind';
+import { fetchFirstFrame, releaseImageCode, releaseImageCodeAfter } from './firstFrame/firstFrames';
+import { withPaletteEntries } from './paletteData';
+import type { StudySeries } from './SeriesBrowser';
+import { chooseDefaultSeries, isDisplayableImage, seriesIsImages } from './seriesContent';
+import { createSeriesMetadataCache, type SeriesMetadataCache } from './seriesMetadataCache';
+import { buildStack, type StackImage } from './stackOrder';
+
+// The viewer's data without React: the page's first requests are made from here before the app's
+// code has been evaluated (main.tsx), and the viewer's hooks (useViewerData.ts) read the same caches.
+
+export interface SeriesRef {
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+}
+
+/** One QIDO-RS study look-up and one series search per study, side by side. */
+export function fetchViewerStudies(
+  client: DicomWebClient,
+  studyInstanceUids: readonly string[],
+  signal?: AbortSignal,
+): Promise<StudySeries[]> {
+  return Promise.all(
+    studyInstanceUids.map(async (studyInstanceUid) => {
+      const [study, series] = await Promise.all([
+        client.findStudy(studyInstanceUid, { signal }),
+        client.searchSeries(studyInstanceUid, { signal }),
+      ]);
+      return { studyInstanceUid, study, series };
+    }),
+  );
+}
+
+const startedStudies = new WeakMap<DicomWebClient, Map<string, Promise<StudySeries[]>>>();
+
+const studiesKey = (studyInstanceUids: readonly string[]) => studyInstanceUids.join(',');
+
+/** Starts the viewer's study searches before the page exists; the page takes the answer once. */
+export function startViewerStudies(
+  client: DicomWebClient,
+  studyInstanceUids: readonly string[],
+): Promise<StudySeries[]> {
+  const started = fetchViewerStudies(client, studyInstanceUids);
+  let byKey = startedStudies.get(client);
+  if (!byKey) startedStudies.set(client, (byKey = new Map()));
+  byKey.set(studiesKey(studyInstanceUids), started);
+  // Whoever takes it reports a failure; until then it must not be reported as unhandled.
+  started.catch(() => undefined);
+  return started;
+}
+
+/**
+ * The searches started for these studies when the page opened, handed out once: a later visit of the
+ * same studies asks the archive again (new series may have arrived).
+ */
+export function takeStartedViewerStudies(
+  client: DicomWebClient,
+  studyInstanceUids: readonly string[],
+): Promise<StudySeries[]> | undefined {
+  const byKey = startedStudies.get(client);
+  const key = studiesKey(studyInstanceUids);
+  const started = byKey?.get(key);
+  byKey?.delete(key);
+  return started;
+}
+
+const METADATA_CACHE_SERIES = 24;
+const metadataCaches = new WeakMap<DicomWebClient, SeriesMetadataCache<InstanceMetadata[]>>();
+
+export const seriesKey = (series: SeriesRef) => `${series.studyInstanceUid}/${series.seriesInstanceUid}`;
+
+/** Series metadata of this page's life, fetched once per series and shared (seriesMetadataCache.ts). */
+export function metadataCacheOf(client: DicomWebClient): SeriesMetadataCache<InstanceMetadata[]> {
+  let cache = metadataCaches.get(client);
+  if (!cache) {
+    cache = createSeriesMetadataCache(async (key) => {
+      const [studyInstanceUid = '', seriesInstanceUid = ''] = key.split('/');
+      const fetched = await client.retrieveSeriesMetadata(studyInstanceUid, seriesInstanceUid);
+      // The image loader cannot report an instance whose palette it lacks (it waits for ever), so a
+      // palette that cannot be read fails the series here, with the PACS error states of the viewer.
+      return Promise.all(
+        fetched.map((instance) => withPaletteEntries(instance, (uri) => client.retrieveBulkData(uri))),
+      );
+    }, METADATA_CACHE_SERIES);
+    metadataCaches.set(client, cache);
+  }
+  return cache;
+}
+
+/** The images of a series a viewport shows, in stack order, with their WADO-RS image ids. */
+export function imageStackOf(client: DicomWebClient, instances: readonly InstanceMetadata[]): StackImage[] {
+  return buildStack(instances.filter(isDisplayableImage), (instance, frame) =>
+    client.frameUrl(instance.studyInstanceUid, instance.seriesInstanceUid, instance.sopInstanceUid, frame),
+  );
+}
+
+/**
+ * Fetches the series' metadata and then its first image's frame, for the early drawing
+ * (firstFrame/): started as soon as the series is known, beside the image code that loads meanwhile.
+ */
+export function prefetchFirstImage(client: DicomWebClient, series: SeriesRef): void {
+  metadataCacheOf(client)
+    .get(seriesKey(series))
+    .then((instances) => {
+      const first = imageStackOf(client, instances)[0];
+      if (first) releaseImageCodeAfter(fetchFirstFrame(client, first));
+      else releaseImageCode();
+    })
+    // The viewport reports a metadata failure itself.
+    .catch(releaseImageCode);
+}
+
+/**
+ * Once the studies' series have arrived: the first viewport's series (the one asked for, else the main
+ * image series) has its first image fetched and drawn early; a report or nothing lets the image code
+ * load at once.
+ */
+export function prefetchDefaultSeries(
+  studies: readonly StudySeries[],
+  client: DicomWebClient,
+  asked?: string,
+): void {
+  const first = chooseDefaultSeries(
+    studies.flatMap((entry) => entry.series),
+    asked,
+  );
+  if (first && seriesIsImages(first) && !reportKindOf(first))
+    prefetchFirstImage(client, {
+      studyInstanceUid: first.studyInstanceUid,
+      seriesInstanceUid: first.seriesInstanceUid,
+    });
+  else releaseImageCode();
+}
