@@ -2,16 +2,52 @@ import { viteCommonjs } from '@originjs/vite-plugin-commonjs';
 import react from '@vitejs/plugin-react';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const require = createRequire(import.meta.url);
 
 /** Where the dev server forwards the gateway's routes (`npm run dev` sets it; point it at a PACS to skip the gateway). */
 const gatewayUrl = process.env.FOVEA_GATEWAY_URL ?? 'http://127.0.0.1:8080';
 
+/**
+ * The app's code (src/app/start.tsx) is imported by main.tsx once the page's first requests are out;
+ * the page fetches and compiles it meanwhile, beside main.tsx, without evaluating it.
+ */
+function preloadAppCode(entry: string): Plugin {
+  let base = '/';
+  return {
+    name: 'fovea:preload-app-code',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const chunk = Object.values(bundle ?? {}).find(
+          (output) =>
+            output.type === 'chunk' &&
+            output.isDynamicEntry &&
+            output.moduleIds.some((id) => id.endsWith(entry)),
+        );
+        if (chunk?.type !== 'chunk') throw new Error(`no chunk was built for ${entry}`);
+        const href = (file: string) => `${base}${file}`;
+        return [
+          { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: href(chunk.fileName) } },
+          ...[...(chunk.viteMetadata?.importedCss ?? [])].map((css) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'style', crossorigin: true, href: href(css) },
+          })),
+        ].map((tag) => ({ ...tag, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    preloadAppCode('/src/app/start.tsx'),
     // Cornerstone's codec packages ship CommonJS wrappers that the dev server cannot load as ES modules.
     viteCommonjs(),
   ],

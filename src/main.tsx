@@ -41,8 +41,8 @@ const started: Promise<Started> = loadAppConfig(`${import.meta.env.BASE_URL}conf
   return { ok: true, config: result.config, client };
 });
 
-started
-  .then(() => firstRequestsSent)
+// Elsewhere the app's code is needed at once (index.html has it fetched beside this module).
+(onViewer ? started.then(() => firstRequestsSent) : Promise.resolve())
   .then(() => import('./app/start'))
   .then(
     ({ startApp }) => startApp(container, started, onViewer),
