@@ -6,3 +6,4 @@ export * from './records';
 export * from './sopClass';
 export * from './tags';
 export * from './workitem';
+export * from './part10';

@@ -202,3 +202,116 @@ describe('retrieveSeriesThumbnail', () => {
     });
   });
 });
+
+describe('retrieveSeriesFiles', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const MULTIPART = 'multipart/related; type="application/dicom"; boundary=XyZ';
+  /** A body that streams `pieces`, then fails with `error` if one is given. */
+  const streamOf = (pieces: string[], error?: Error) => {
+    const rest = [...pieces];
+    return new ReadableStream<Uint8Array>({
+      // One piece per read, as a network delivers them: an error comes after the pieces before it.
+      pull(controller) {
+        const piece = rest.shift();
+        if (piece !== undefined) controller.enqueue(ascii(piece));
+        else if (error) controller.error(error);
+        else controller.close();
+      },
+    });
+  };
+  const collect = async (files: AsyncIterable<Uint8Array>) => {
+    const texts: string[] = [];
+    for await (const file of files) texts.push(new TextDecoder('latin1').decode(file));
+    return texts;
+  };
+
+  it('asks for the series as stored and hands over each file of the multipart answer', async () => {
+    const fetch = vi.fn(
+      async () =>
+        new Response(
+          streamOf([
+            '--XyZ\r\nContent-Type: application/dicom\r\nContent-Length: 5\r\n\r\nfile1\r\n--X',
+            'yZ\r\nContent-Type: application/dicom\r\n\r\nfile two\r\n--XyZ--',
+          ]),
+          { headers: { 'content-type': MULTIPART } },
+        ),
+    );
+    vi.stubGlobal('fetch', fetch);
+    expect(await collect(client().retrieveSeriesFiles('1', '2'))).toEqual(['file1', 'file two']);
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe(`${ROOT}/studies/1/series/2`);
+    expect(init.headers).toEqual({
+      accept: 'multipart/related; type="application/dicom"; transfer-syntax=*',
+    });
+  });
+
+  it('maps an archive that says no, or is down, as every other request does', async () => {
+    vi.stubGlobal('fetch', async () => new Response('', { status: 404 }));
+    await expect(collect(client().retrieveSeriesFiles('1', '2'))).rejects.toMatchObject({
+      name: 'PacsError',
+      kind: 'not-found',
+    });
+    vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(collect(client().retrieveSeriesFiles('1', '2'))).rejects.toMatchObject({
+      name: 'PacsError',
+      kind: 'unreachable',
+    });
+  });
+
+  it('fails with a PacsError on an answer that is not multipart, or cut off', async () => {
+    vi.stubGlobal(
+      'fetch',
+      async () => new Response('[]', { headers: { 'content-type': 'application/json' } }),
+    );
+    await expect(collect(client().retrieveSeriesFiles('1', '2'))).rejects.toMatchObject({
+      kind: 'invalid-response',
+    });
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(streamOf(['--XyZ\r\nContent-Length: 9\r\n\r\nfil']), {
+          headers: { 'content-type': MULTIPART },
+        }),
+    );
+    await expect(collect(client().retrieveSeriesFiles('1', '2'))).rejects.toMatchObject({
+      kind: 'invalid-response',
+      detail: expect.stringContaining('ended in the middle of part 1') as unknown,
+    });
+  });
+
+  it('hands over the files that came before a connection was lost, then fails as unreachable', async () => {
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(
+          streamOf(['--XyZ\r\nContent-Length: 2\r\n\r\nok\r\n--XyZ\r\n\r\npart'], new TypeError('reset')),
+          {
+            headers: { 'content-type': MULTIPART },
+          },
+        ),
+    );
+    const got: string[] = [];
+    await expect(
+      (async () => {
+        for await (const file of client().retrieveSeriesFiles('1', '2'))
+          got.push(String.fromCharCode(...file));
+      })(),
+    ).rejects.toMatchObject({ kind: 'unreachable' });
+    expect(got).toEqual(['ok']);
+  });
+
+  it('rejects with an AbortError when cancelled', async () => {
+    const controller = new AbortController();
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      controller.abort();
+      throw init.signal?.reason ?? new DOMException('aborted', 'AbortError');
+    });
+    await expect(
+      collect(client().retrieveSeriesFiles('1', '2', { signal: controller.signal })),
+    ).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+  });
+});

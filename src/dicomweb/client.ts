@@ -15,6 +15,7 @@ import {
 } from '../dicom';
 import { PacsError, pacsErrorFromResponse, toPacsError } from './errors';
 import { JsonArrayError, JsonArrayReader } from './jsonArrayReader';
+import { MultipartError, MultipartReader, multipartBoundaryOf } from './multipartReader';
 import {
   SERIES_FIELDS,
   hasWildcards,
@@ -67,6 +68,35 @@ type MetadataCall = (options: {
 }) => Promise<unknown>;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Part-10 files as the archive stores them: no transcoding on the archive, compressed or not. */
+const SERIES_FILES_AS_STORED = 'multipart/related; type="application/dicom"; transfer-syntax=*';
+
+/** Aborts its signal when `ms` pass without a restart: a timeout for an answer that streams. */
+class StallTimer {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly ms: number) {
+    this.restart();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  restart(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => this.controller.abort(new DOMException('No answer in time', 'TimeoutError')),
+      this.ms,
+    );
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
 
 function absoluteRoot(root: string, baseUrl: string): string {
   return new URL(root, baseUrl).href.replace(/\/+$/, '');
@@ -331,17 +361,79 @@ export class DicomWebClient {
   }
 
   /**
+   * Every instance of a series as the archive stores it (WADO-RS retrieve, one multipart answer of
+   * Part-10 files), each file handed over as soon as its last byte has arrived: one request instead of
+   * one per frame. The client's timeout counts while no byte comes, not for the whole answer, which a
+   * large series on a slow line may rightly take longer than. Fails with a PacsError (an AbortError
+   * when `signal` aborts); files read before a failure have been handed over.
+   */
+  async *retrieveSeriesFiles(
+    studyInstanceUid: string,
+    seriesInstanceUid: string,
+    { signal }: RequestOptions = {},
+  ): AsyncGenerator<Uint8Array, void, undefined> {
+    const url = `${this.wadoRoot}/studies/${studyInstanceUid}/series/${seriesInstanceUid}`;
+    const request = `GET ${pathOf(url)}`;
+    const stall = new StallTimer(this.timeoutMs);
+    try {
+      const response = await this.fetchFromPacs(
+        url,
+        request,
+        { accept: SERIES_FILES_AS_STORED, timeout: stall.signal },
+        signal,
+      );
+      if (!response.ok) throw pacsErrorFromResponse(request, response.status);
+      const boundary = multipartBoundaryOf(response.headers.get('content-type'));
+      if (!boundary || !response.body) {
+        response.body?.cancel().catch(() => undefined);
+        throw new PacsError(
+          'invalid-response',
+          `${request}: expected multipart/related Part-10 files, got ${response.headers.get('content-type') ?? 'no body'}`,
+        );
+      }
+      const reader = new MultipartReader(boundary);
+      const body = response.body.getReader();
+      try {
+        for (;;) {
+          stall.restart();
+          let chunk: ReadableStreamReadResult<Uint8Array>;
+          try {
+            chunk = await body.read();
+          } catch (error) {
+            throw this.noAnswer(request, error, signal);
+          }
+          if (chunk.done) break;
+          for (const part of reader.write(chunk.value)) yield part.body;
+        }
+        reader.end();
+      } catch (error) {
+        if (error instanceof MultipartError)
+          throw new PacsError('invalid-response', `${request}: ${error.message}`);
+        throw error;
+      } finally {
+        // A consumer that stops early, a failure: nothing more of the answer is wanted.
+        body.cancel().catch(() => undefined);
+      }
+    } finally {
+      stall.stop();
+    }
+  }
+
+  /**
    * A GET with fetch, given up after the client's timeout or when `signal` aborts; no answer at all
    * (network, timeout) becomes the PacsError that says the PACS is unreachable.
    */
   private async fetchFromPacs(
     url: string,
     request: string,
-    { accept, priority }: { accept: string; priority?: RequestPriority },
+    {
+      accept,
+      priority,
+      timeout = AbortSignal.timeout(this.timeoutMs),
+    }: { accept: string; priority?: RequestPriority; timeout?: AbortSignal },
     signal: AbortSignal | undefined,
   ): Promise<Response> {
     if (signal?.aborted) throw abortError();
-    const timeout = AbortSignal.timeout(this.timeoutMs);
     try {
       return await fetch(url, {
         headers: { accept },

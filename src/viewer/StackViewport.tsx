@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { startEngine, type ViewerSettings } from './engine';
 import { EarlyImage, firstFrameOf, useFirstFrame } from './firstFrame';
-import { offerFirstFramesToImageLoader } from './firstFrame/imageLoaderHandOver';
+import { offerFetchedFramesToImageLoader } from './firstFrame/imageLoaderHandOver';
 import { isTextEntry, stackKeyAction } from './keyboard';
 import { StackController } from './stackController';
 import type { StackImage } from './stackOrder';
@@ -52,7 +52,7 @@ export function StackViewport({
     const element = canvasHost.current;
     if (!element) return undefined;
     startEngine(settings);
-    offerFirstFramesToImageLoader();
+    offerFetchedFramesToImageLoader();
     const created = new StackController(
       viewportId,
       element,

@@ -1,9 +1,11 @@
-import { Suspense, useMemo, useState, type DragEvent } from 'react';
+import { Suspense, useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { SeriesSummary, StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
 import { LazyReportViewport, reportKindOf } from '../reports';
 import type { ViewerSettings } from './engine';
+import { firstFrameOf } from './firstFrame';
 import { readSeriesDrag, SERIES_DRAG_TYPE } from './seriesDrag';
+import { holdSeriesRetrieval } from './seriesRetrieval';
 import { seriesIsImages } from './seriesContent';
 import type { ToolId } from './tools';
 import { useSeriesMetadata, type SeriesRef } from './useViewerData';
@@ -62,6 +64,22 @@ export function ViewportSlot({
     imageCount: stack?.length,
     error: metadata.waitingForPacs ? undefined : metadata.error,
   });
+  const cacheBytes = settings.cacheBytes;
+  const showsImages = Boolean(stack?.length) && !problem;
+
+  // The series' images come in one answer while the viewport shows it (seriesRetrieval.ts), asked for
+  // once the first image's own frame is in, so that the two do not share the line.
+  useEffect(() => {
+    if (!stack || !showsImages) return undefined;
+    const first = stack[0]?.imageId;
+    return holdSeriesRetrieval({
+      client,
+      stack,
+      cacheBytes,
+      startAfter: (first && firstFrameOf(first)) || Promise.resolve(),
+      alreadyFetched: (imageId) => imageId === first && firstFrameOf(imageId) !== undefined,
+    });
+  }, [client, stack, showsImages, cacheBytes]);
 
   const accepts = (event: DragEvent) => event.dataTransfer.types.includes(SERIES_DRAG_TYPE);
 

@@ -1,3 +1,5 @@
+import { multipartBoundaryOf } from '../dicomweb';
+
 /**
  * The one part of a WADO-RS frame response (multipart/related, PS3.18 8.7), cut out on the main thread
  * with native byte searches. The image loader's own multipart reader compares every byte of the frame
@@ -17,12 +19,7 @@ export interface FramePart {
   transferSyntaxUid: string | undefined;
 }
 
-/** The boundary of a multipart Content-Type, quoted or not; undefined for any other type. */
-export function multipartBoundaryOf(contentType: string | null | undefined): string | undefined {
-  if (!contentType || !/^\s*multipart\//i.test(contentType)) return undefined;
-  const match = /;\s*boundary\s*=\s*(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  return match?.[1] ?? match?.[2];
-}
+export { multipartBoundaryOf };
 
 /** Part headers are a boundary line and a few short headers; beyond this the body is not a part. */
 const PART_HEADERS_LIMIT = 4096;

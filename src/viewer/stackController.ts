@@ -3,6 +3,7 @@ import {
   cache,
   eventTarget,
   getShouldUseCPURendering,
+  imageLoader,
   metaData,
   type StackViewport,
   type Types,
@@ -16,6 +17,7 @@ import { cineRateOf, hasPixelSpacing } from './imageFacts';
 import { describeImageLoadError } from './imageLoadError';
 import { stackTools } from './lazyTools';
 import { edgeMarkers, type Vector3 } from './orientation';
+import { seriesRetrievalOf } from './seriesRetrieval';
 import type { StackImage } from './stackOrder';
 import type { ViewportAction } from './tools';
 import type { SeriesProgress } from './useSeriesProgress';
@@ -75,6 +77,8 @@ export class StackController {
   private readonly wheel = new WheelPacer();
   /** Frees the wheel when a step's image never comes (a load that fails). */
   private wheelTimer: number | undefined;
+  /** Stops taking the frames of the series' one-answer retrieval (seriesRetrieval.ts). */
+  private stopTakingFrames: (() => void) | undefined;
 
   constructor(
     name: string,
@@ -132,6 +136,7 @@ export class StackController {
   async show(seriesInstanceUid: string, stack: readonly StackImage[], initialIndex = 0): Promise<void> {
     const generation = ++this.generation;
     this.stackSetFor = undefined;
+    this.stopTakingFrames?.();
     stackPrefetch.disable(this.element);
     this.seriesInstanceUid = seriesInstanceUid;
     this.stack = stack;
@@ -177,11 +182,40 @@ export class StackController {
   }
 
   /**
-   * The rest of the series streams in, nearest to the shown image first — once the first image is on
-   * screen, so that answers and decoding of the other images do not delay drawing it.
+   * The rest of the series streams in once the first image is on screen, so that answers and decoding
+   * of the other images do not delay drawing it: the frames of the series' one answer are decoded as
+   * they arrive, and when that answer has ended, Cornerstone's prefetch fetches, nearest to the shown
+   * image first, whatever it did not give (compressed images, a failed or stopped answer).
    */
   private streamSeries(): void {
-    if (this.stackSetFor === this.generation) stackPrefetch.enable(this.element);
+    if (this.stackSetFor !== this.generation || !this.seriesInstanceUid) return;
+    const retrieval = seriesRetrievalOf(this.seriesInstanceUid);
+    if (!retrieval) {
+      stackPrefetch.enable(this.element);
+      return;
+    }
+    const generation = this.generation;
+    this.stopTakingFrames?.();
+    this.stopTakingFrames = retrieval.deliverTo((imageId) => this.decodeRetrieved(imageId, retrieval));
+    void retrieval.ended.then(() => {
+      if (generation === this.generation && !this.destroyed) stackPrefetch.enable(this.element);
+    });
+  }
+
+  /**
+   * Decodes a frame that came in the series' answer, behind the images a user asks for (prefetch
+   * requests wait for interaction ones in the decoding queue). One already loaded or loading, the
+   * first image above all, is not decoded twice: its bytes are let go.
+   */
+  private decodeRetrieved(imageId: string, retrieval: { drop(imageId: string): void }): void {
+    if (!this.imageIdSet.has(imageId) || cache.getImageLoadObject(imageId)) {
+      retrieval.drop(imageId);
+      return;
+    }
+    imageLoader
+      .loadAndCacheImage(imageId, { requestType: Enums.RequestType.Prefetch, priority: 0 })
+      // A frame that fails to decode is fetched again by the prefetch after the answer.
+      .catch(() => undefined);
   }
 
   /** Moves through the stack; images not decoded yet are fetched with priority. */
@@ -272,6 +306,7 @@ export class StackController {
     this.stopCine();
     window.clearTimeout(this.progressTimer);
     window.clearTimeout(this.wheelTimer);
+    this.stopTakingFrames?.();
     stackPrefetch.disable(this.element);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.destroyed = true;

@@ -1,4 +1,5 @@
 import { metaData } from '@cornerstonejs/core';
+import { takeRetrievedFrame } from '../seriesRetrieval';
 import { takeFirstFrameBytes } from './firstFrames';
 
 /** The image loader asks this type for a frame's bytes it already has (wadors loadImage, 5.x). */
@@ -9,15 +10,16 @@ const PRIORITY = 20_000;
 let offered = false;
 
 /**
- * Lets Cornerstone's image loader take the first frames fetched for the early drawing instead of
- * fetching them again: the loader looks a frame up by image id before it goes to the network, and
- * decodes what it finds as if it had fetched it.
+ * Lets Cornerstone's image loader take frames the viewer fetched itself instead of fetching them
+ * again: the first frames fetched for the early drawing, and the frames of a series that came in one
+ * answer (seriesRetrieval.ts). The loader looks a frame up by image id before it goes to the network,
+ * and decodes what it finds as if it had fetched it; each frame is handed over once.
  */
-export function offerFirstFramesToImageLoader(): void {
+export function offerFetchedFramesToImageLoader(): void {
   if (offered) return;
   metaData.addProvider((type: string, query: unknown) => {
     if (type !== FRAME_BYTES_TYPE || typeof query !== 'string') return undefined;
-    return takeFirstFrameBytes(query);
+    return takeFirstFrameBytes(query) ?? takeRetrievedFrame(query);
   }, PRIORITY);
   offered = true;
 }

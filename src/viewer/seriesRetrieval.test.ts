@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { toInstanceMetadata, type DicomJsonDataset } from '../dicom';
+import type { DicomWebClient } from '../dicomweb';
+import { SeriesRetrieval, retrievalPlanOf } from './seriesRetrieval';
+import { buildStack, type StackImage } from './stackOrder';
+
+// A two-frame 4×4 16-bit image written by dcmtk (src/dicom/part10-samples/source.dump).
+const sample = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../dicom/part10-samples/${name}`, import.meta.url)));
+const SAMPLE_SOP = '1.2.826.0.1.3680043.8.498.4242.1';
+
+function instance(sop: string, extra: DicomJsonDataset = {}): DicomJsonDataset {
+  return {
+    '0020000D': { vr: 'UI', Value: ['1.2.826.0.1.3680043.8.498.4242.2'] },
+    '0020000E': { vr: 'UI', Value: ['1.2.826.0.1.3680043.8.498.4242.3'] },
+    '00080018': { vr: 'UI', Value: [sop] },
+    '00280008': { vr: 'IS', Value: [2] },
+    '00280010': { vr: 'US', Value: [4] },
+    '00280011': { vr: 'US', Value: [4] },
+    '00280100': { vr: 'US', Value: [16] },
+    ...extra,
+  };
+}
+
+const stackOf = (...datasets: DicomJsonDataset[]): StackImage[] =>
+  buildStack(
+    datasets.map(toInstanceMetadata),
+    (i, frame) => `http://pacs/${i.sopInstanceUid}/frames/${frame}`,
+  );
+
+/** A client whose series answer is the given files, then `failure` if one is given. */
+function clientAnswering(files: Uint8Array[], failure?: Error): DicomWebClient {
+  return {
+    retrieveSeriesFiles: vi.fn(async function* () {
+      await Promise.resolve();
+      for (const file of files) yield file;
+      if (failure) throw failure;
+    }),
+  } as unknown as DicomWebClient;
+}
+
+function start(client: DicomWebClient, stack: StackImage[], alreadyFetched = (_: string) => false) {
+  const plan = retrievalPlanOf(stack, 1e9);
+  if (plan.kind !== 'bulk') throw new Error(plan.reason);
+  return new SeriesRetrieval(client, stack, plan, Promise.resolve(), alreadyFetched);
+}
+
+describe('retrievalPlanOf', () => {
+  it('retrieves a stack of native images in one answer, within the cache budget', () => {
+    const stack = stackOf(instance(SAMPLE_SOP), instance('1.2.3'));
+    expect(retrievalPlanOf(stack, 128)).toMatchObject({ kind: 'bulk', bytes: 128 });
+    expect(retrievalPlanOf(stack, 127)).toEqual({ kind: 'per-frame', reason: 'larger than the image cache' });
+  });
+
+  it('leaves single images and series the metadata says are compressed to per-frame loading', () => {
+    expect(retrievalPlanOf(stackOf(instance('1', { '00280008': { vr: 'IS', Value: [1] } })), 1e9).kind).toBe(
+      'per-frame',
+    );
+    const rle = { '00083002': { vr: 'UI', Value: ['1.2.840.10008.1.2.5'] } } as DicomJsonDataset;
+    expect(retrievalPlanOf(stackOf(instance('1', rle), instance('2', rle)), 1e9)).toEqual({
+      kind: 'per-frame',
+      reason: 'no native images',
+    });
+    const packed = { '00280100': { vr: 'US', Value: [1] } } as DicomJsonDataset;
+    expect(retrievalPlanOf(stackOf(instance('1', packed)), 1e9).kind).toBe('per-frame');
+  });
+});
+
+describe('SeriesRetrieval', () => {
+  it('keeps each frame of a file for its image, and hands each over once', async () => {
+    const stack = stackOf(instance(SAMPLE_SOP));
+    const retrieval = start(clientAnswering([sample('explicit-undefined.dcm')]), stack);
+    const delivered: string[] = [];
+    retrieval.deliverTo((imageId) => delivered.push(imageId));
+    await retrieval.ended;
+    expect(retrieval.isComplete).toBe(true);
+    expect(delivered).toEqual(stack.map((image) => image.imageId));
+    const second = retrieval.take(stack[1]!.imageId)!;
+    expect(second.transferSyntaxUid).toBe('1.2.840.10008.1.2.1');
+    expect([...new Uint16Array(second.pixelData)]).toEqual(Array.from({ length: 16 }, (_, i) => 0x0101 + i));
+    expect(retrieval.take(stack[1]!.imageId)).toBeUndefined();
+  });
+
+  it('does not keep a second copy of a frame another path has', async () => {
+    const stack = stackOf(instance(SAMPLE_SOP));
+    const retrieval = start(
+      clientAnswering([sample('implicit-undefined.dcm')]),
+      stack,
+      (id) => id === stack[0]!.imageId,
+    );
+    await retrieval.ended;
+    expect(retrieval.take(stack[0]!.imageId)).toBeUndefined();
+    expect(retrieval.take(stack[1]!.imageId)?.transferSyntaxUid).toBe('1.2.840.10008.1.2');
+  });
+
+  it('gives up on an answer of mostly compressed files, and ends without rejecting', async () => {
+    const rle = sample('rle.dcm');
+    const client = clientAnswering([rle, rle, rle, rle, sample('explicit-undefined.dcm')]);
+    const retrieval = start(client, stackOf(instance(SAMPLE_SOP)));
+    await retrieval.ended;
+    expect(retrieval.isComplete).toBe(false);
+    expect(retrieval.framesReceived).toBe(0);
+  });
+
+  it('keeps what came before a failure, and ends without rejecting', async () => {
+    const stack = stackOf(instance(SAMPLE_SOP));
+    const retrieval = start(
+      clientAnswering([sample('explicit-defined.dcm')], new Error('PACS unreachable')),
+      stack,
+    );
+    await retrieval.ended;
+    expect(retrieval.isComplete).toBe(false);
+    expect(retrieval.take(stack[0]!.imageId)).toBeDefined();
+  });
+
+  it('lets go of every byte not taken when stopped', async () => {
+    const stack = stackOf(instance(SAMPLE_SOP));
+    const retrieval = start(clientAnswering([sample('explicit-defined.dcm')]), stack);
+    await retrieval.ended;
+    retrieval.stop();
+    expect(retrieval.take(stack[0]!.imageId)).toBeUndefined();
+  });
+});

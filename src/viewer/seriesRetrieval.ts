@@ -1,0 +1,269 @@
+import {
+  EXPLICIT_VR_LITTLE_ENDIAN,
+  IMPLICIT_VR_LITTLE_ENDIAN,
+  getNumber,
+  getStrings,
+  nativeFramesOf,
+  nativePixelDataOf,
+  type InstanceMetadata,
+} from '../dicom';
+import type { DicomWebClient } from '../dicomweb';
+import type { StackImage } from './stackOrder';
+
+/**
+ * A series' images fetched in one answer (WADO-RS retrieve of the series' Part-10 files) instead of
+ * one request per frame: on a busy machine the per-request work of the browser, the gateway and the
+ * archive, not the bytes, bounded how fast a series came in. Each native frame's bytes wait here, by
+ * image id, until the image loader takes them (firstFrame/imageLoaderHandOver.ts); images this answer
+ * cannot give (compressed files, a failure) are left to the per-frame loading that runs after it.
+ *
+ * No Cornerstone here: the answer starts while the image code is still loading.
+ */
+
+/** A frame's bytes as the image loader decodes them. */
+export interface RetrievedFrame {
+  pixelData: ArrayBuffer;
+  transferSyntaxUid: string;
+}
+
+/** Why a series is not retrieved in one answer, for the ones that are not. */
+export type RetrievalPlan =
+  | { kind: 'bulk'; bytes: number; frameLengths: ReadonlyMap<string, number> }
+  | { kind: 'per-frame'; reason: string };
+
+const NATIVE = new Set([IMPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN]);
+
+/** Bytes of one native frame from the instance's Image Pixel attributes; undefined where unknown. */
+export function nativeFrameLength(instance: InstanceMetadata): number | undefined {
+  const { dataset } = instance;
+  const bitsAllocated = getNumber(dataset, 'BitsAllocated');
+  const samples = getNumber(dataset, 'SamplesPerPixel') ?? 1;
+  const { rows, columns } = instance;
+  // Bit-packed (1-bit) frames do not start on byte boundaries: not cut out here.
+  if (!rows || !columns || !bitsAllocated || bitsAllocated % 8 !== 0 || !(samples > 0)) return undefined;
+  return rows * columns * samples * (bitsAllocated / 8);
+}
+
+/** The stored transfer syntax, where the metadata says it (many archives do not). */
+function storedSyntaxOf(instance: InstanceMetadata): string | undefined {
+  return (
+    getStrings(instance.dataset, 'TransferSyntaxUID')[0] ??
+    getStrings(instance.dataset, 'AvailableTransferSyntaxUID')[0]
+  );
+}
+
+/**
+ * Whether a stack is worth one answer: more than one image, some of them possibly native, and all of
+ * its pixels within the image cache's budget (a series larger than the cache would push out its own
+ * first images while the rest arrives; per-frame loading fetches around the shown image instead).
+ */
+export function retrievalPlanOf(stack: readonly StackImage[], cacheBytes: number): RetrievalPlan {
+  if (stack.length < 2) return { kind: 'per-frame', reason: 'a single image' };
+  const frameLengths = new Map<string, number>();
+  let bytes = 0;
+  for (const image of stack) {
+    const { instance } = image;
+    if (frameLengths.has(instance.sopInstanceUid)) continue;
+    const stored = storedSyntaxOf(instance);
+    const length = nativeFrameLength(instance);
+    if (length === undefined || (stored !== undefined && !NATIVE.has(stored))) continue;
+    frameLengths.set(instance.sopInstanceUid, length);
+    bytes += length * instance.numberOfFrames;
+  }
+  if (frameLengths.size === 0) return { kind: 'per-frame', reason: 'no native images' };
+  if (bytes > cacheBytes) return { kind: 'per-frame', reason: 'larger than the image cache' };
+  return { kind: 'bulk', bytes, frameLengths };
+}
+
+/** Files that could not be used before the answer is given up for per-frame loading. */
+const GIVE_UP_AFTER_UNUSABLE = 4;
+
+/** One series on its way in one answer. */
+export class SeriesRetrieval {
+  /** Resolves (never rejects) when the answer has ended, whole or not: per-frame loading may begin. */
+  readonly ended: Promise<void>;
+  /** Frames received and not yet taken, by image id. */
+  private readonly waiting = new Map<string, RetrievedFrame>();
+  private readonly listeners = new Set<(imageId: string) => void>();
+  private readonly controller = new AbortController();
+  private finished = false;
+  private completed = false;
+  private received = 0;
+  private unusable = 0;
+  /** Users of the retrieval (viewports); at none it is stopped and its bytes let go. */
+  users = 0;
+
+  constructor(
+    client: DicomWebClient,
+    readonly stack: readonly StackImage[],
+    private readonly plan: Extract<RetrievalPlan, { kind: 'bulk' }>,
+    /** Waited for before the request goes out: the first image's own fetch goes first. */
+    startAfter: Promise<unknown>,
+    /** Image ids whose bytes another path has already (the early first image): not kept twice. */
+    private readonly alreadyFetched: (imageId: string) => boolean,
+  ) {
+    this.ended = startAfter
+      .catch(() => undefined)
+      .then(() => this.receive(client))
+      .catch(() => {
+        // A failed or stopped answer loses nothing: what it did not give, per-frame loading fetches.
+      })
+      .finally(() => {
+        this.finished = true;
+      });
+  }
+
+  get hasEnded(): boolean {
+    return this.finished;
+  }
+
+  /** The answer was read to its end: every frame it could give has been given. */
+  get isComplete(): boolean {
+    return this.completed;
+  }
+
+  /** Frames handed over or waiting, for measurements and tests. */
+  get framesReceived(): number {
+    return this.received;
+  }
+
+  /** The bytes of `imageId`, once: from then on they are the image loader's. */
+  take(imageId: string): RetrievedFrame | undefined {
+    const frame = this.waiting.get(imageId);
+    this.waiting.delete(imageId);
+    return frame;
+  }
+
+  /** Lets go of bytes nobody will take (the image is loaded some other way). */
+  drop(imageId: string): void {
+    this.waiting.delete(imageId);
+  }
+
+  /**
+   * Calls `listener` with every image id whose bytes are waiting, now and as more arrive, until the
+   * returned function is called.
+   */
+  deliverTo(listener: (imageId: string) => void): () => void {
+    this.listeners.add(listener);
+    for (const imageId of [...this.waiting.keys()]) listener(imageId);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stops the answer and lets go of every byte not taken. */
+  stop(): void {
+    this.controller.abort();
+    this.waiting.clear();
+    this.listeners.clear();
+  }
+
+  private async receive(client: DicomWebClient): Promise<void> {
+    if (this.controller.signal.aborted) return;
+    const framesOf = new Map<string, StackImage[]>();
+    for (const image of this.stack) {
+      const frames = framesOf.get(image.instance.sopInstanceUid) ?? [];
+      frames.push(image);
+      framesOf.set(image.instance.sopInstanceUid, frames);
+    }
+    const { studyInstanceUid, seriesInstanceUid } = this.stack[0]!.instance;
+    const files = client.retrieveSeriesFiles(studyInstanceUid, seriesInstanceUid, {
+      signal: this.controller.signal,
+    });
+    for await (const file of files) {
+      if (this.controller.signal.aborted) return;
+      if (this.keep(file, framesOf)) continue;
+      this.unusable += 1;
+      // Mostly files this path cannot hand over (a compressed series the metadata did not say was):
+      // per-frame loading, which asks for what the browser decodes, does better than the rest of them.
+      if (this.unusable >= GIVE_UP_AFTER_UNUSABLE && this.unusable > this.received) {
+        this.controller.abort();
+        return;
+      }
+    }
+    this.completed = true;
+  }
+
+  /** Keeps the frames of one file for the images of the stack; false when the file gives none. */
+  private keep(file: Uint8Array, framesOf: ReadonlyMap<string, StackImage[]>): boolean {
+    const pixels = nativePixelDataOf(file);
+    if (!pixels) return false;
+    const images = framesOf.get(pixels.sopInstanceUid);
+    const frameLength = this.plan.frameLengths.get(pixels.sopInstanceUid);
+    // An instance that is not an image of this stack (a report, a localizer left out) is no failure.
+    if (!images) return true;
+    if (frameLength === undefined) return false;
+    const frames = nativeFramesOf(file, pixels, frameLength, images[0]!.instance.numberOfFrames);
+    if (!frames) return false;
+    for (const image of images) {
+      const pixelData = frames[image.frame - 1];
+      if (!pixelData || this.alreadyFetched(image.imageId)) continue;
+      this.received += 1;
+      this.waiting.set(image.imageId, { pixelData, transferSyntaxUid: pixels.transferSyntaxUid });
+      for (const listener of this.listeners) listener(image.imageId);
+    }
+    return true;
+  }
+}
+
+const retrievals = new Map<string, SeriesRetrieval>();
+
+/** The retrieval of a series a viewport shows, while one is on its way or has bytes waiting. */
+export function seriesRetrievalOf(seriesInstanceUid: string): SeriesRetrieval | undefined {
+  return retrievals.get(seriesInstanceUid);
+}
+
+/** The bytes of `imageId` from whichever series' answer brought them, once. */
+export function takeRetrievedFrame(imageId: string): RetrievedFrame | undefined {
+  for (const retrieval of retrievals.values()) {
+    const frame = retrieval.take(imageId);
+    if (frame) return frame;
+  }
+  return undefined;
+}
+
+export interface RetrievalRequest {
+  client: DicomWebClient;
+  stack: readonly StackImage[];
+  cacheBytes: number;
+  startAfter?: Promise<unknown>;
+  alreadyFetched?: (imageId: string) => boolean;
+}
+
+/**
+ * Starts the one-answer retrieval of a stack's series for a viewport, or joins the one on its way;
+ * returns what the viewport calls when it no longer shows the series. When the last viewport lets go
+ * the answer is stopped and its waiting bytes freed — after the current task, so that a viewport that
+ * mounts again at once (React's development checks, a layout change) keeps it. A series whose answer
+ * was read whole is not asked for again in this page: its images are in the image cache, and those
+ * the cache let go are fetched per frame, around the image shown.
+ */
+export function holdSeriesRetrieval({
+  client,
+  stack,
+  cacheBytes,
+  startAfter = Promise.resolve(),
+  alreadyFetched = () => false,
+}: RetrievalRequest): () => void {
+  const first = stack[0];
+  if (!first) return () => undefined;
+  const key = first.instance.seriesInstanceUid;
+  let retrieval = retrievals.get(key);
+  if (!retrieval) {
+    const plan = retrievalPlanOf(stack, cacheBytes);
+    if (plan.kind !== 'bulk') return () => undefined;
+    retrieval = new SeriesRetrieval(client, stack, plan, startAfter, alreadyFetched);
+    retrievals.set(key, retrieval);
+  }
+  const held = retrieval;
+  held.users += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    held.users -= 1;
+    setTimeout(() => {
+      if (held.users > 0) return;
+      held.stop();
+      if (!held.isComplete && retrievals.get(key) === held) retrievals.delete(key);
+    }, 0);
+  };
+}
