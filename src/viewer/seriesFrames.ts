@@ -75,6 +75,7 @@ export async function readSeriesFrames(
     if (found.kind === 'frames') {
       frames += found.frames.length;
       take(found.transferSyntaxUid, found.frames);
+      if (signal.aborted) return 'stopped';
     } else if (found.kind === 'unusable') {
       unusable += 1;
       if (unusable >= GIVE_UP_AFTER_UNUSABLE && unusable > frames) return 'gave-up';
