@@ -87,6 +87,49 @@ test('the CT comes in one answer, every image decoded, none fetched frame by fra
   await viewportPixels(viewport, 'ct-slice-100-one-answer');
 });
 
+/** The series' retrieves in the page's own Resource Timing: a worker's requests are in its own. */
+const seriesRetrievesOfPage = (page: Page, seriesInstanceUid: string) =>
+  page.evaluate(
+    (uid) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => new URL(entry.name).pathname.endsWith(`/series/${uid}`)).length,
+    seriesInstanceUid,
+  );
+
+const SERIES_READER = /seriesRetrieval\.worker-[\w-]+\.js$/;
+
+test('the series answer is read in a worker of its own, not on the page', async ({ page }) => {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  const seen = recordRequests(page, DEMO_CT.seriesInstanceUID);
+  await openSeries(page, DEMO_CT.studyInstanceUID, DEMO_CT.seriesInstanceUID);
+  await waitForCachedImages(page, DEMO_CT.slices);
+  expect(seen.series.length).toBe(1);
+  expect(workers.filter((url) => SERIES_READER.test(new URL(url).pathname))).toHaveLength(1);
+  expect(await seriesRetrievesOfPage(page, DEMO_CT.seriesInstanceUID)).toBe(0);
+});
+
+test('where the worker cannot start, the page reads the answer itself, and every image comes', async ({
+  page,
+}) => {
+  await page.route(
+    (url) => SERIES_READER.test(url.pathname),
+    (route) => route.fulfill({ status: 404, body: 'Not found' }),
+  );
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const seen = recordRequests(page, DEMO_CT.seriesInstanceUID);
+  const viewport = await openSeries(page, DEMO_CT.studyInstanceUID, DEMO_CT.seriesInstanceUID);
+  await waitForCachedImages(page, DEMO_CT.slices);
+  expect(seen.series.length).toBe(1);
+  expect(await seriesRetrievesOfPage(page, DEMO_CT.seriesInstanceUID)).toBe(1);
+  expect(seen.frames.length, `frame requests: ${seen.frames.join(', ')}`).toBeLessThanOrEqual(1);
+  expect(errors).toEqual([]);
+  await showSlice100(page, viewport);
+  await viewportPixels(viewport, 'ct-slice-100-read-on-page');
+});
+
 test('a failed series answer loses nothing: every image comes frame by frame, drawn the same', async ({
   page,
   browser,

@@ -145,6 +145,11 @@ export class DicomWebClient {
   private readonly timeoutMs: number;
   private readonly client: api.DICOMwebClient;
 
+  /** How long an answer may keep the client waiting; a copy of the client elsewhere (a worker) needs it. */
+  get requestTimeoutMs(): number {
+    return this.timeoutMs;
+  }
+
   constructor(options: DicomWebClientOptions) {
     const baseUrl = options.baseUrl ?? globalThis.location?.href ?? 'http://localhost/';
     this.qidoRoot = absoluteRoot(options.qidoRoot, baseUrl);

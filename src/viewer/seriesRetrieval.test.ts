@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { toInstanceMetadata, type DicomJsonDataset } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
-import { SeriesRetrieval, retrievalPlanOf } from './seriesRetrieval';
+import { SeriesRetrieval, retrievalPlanOf, seriesLayoutOf } from './seriesRetrieval';
 import { buildStack, type StackImage } from './stackOrder';
 
 // A two-frame 4×4 16-bit image written by dcmtk (src/dicom/part10-samples/source.dump).
@@ -64,6 +64,26 @@ describe('retrievalPlanOf', () => {
     });
     const packed = { '00280100': { vr: 'US', Value: [1] } } as DicomJsonDataset;
     expect(retrievalPlanOf(stackOf(instance('1', packed)), 1e9).kind).toBe('per-frame');
+  });
+});
+
+describe('seriesLayoutOf', () => {
+  it("groups the stack's images by instance, with the frame length the plan found", () => {
+    const rle = { '00083002': { vr: 'UI', Value: ['1.2.840.10008.1.2.5'] } } as DicomJsonDataset;
+    const stack = stackOf(instance(SAMPLE_SOP), instance('1.2.3', rle));
+    const plan = retrievalPlanOf(stack, 1e9);
+    if (plan.kind !== 'bulk') throw new Error(plan.reason);
+    const layout = seriesLayoutOf(stack, plan);
+    expect(layout.get(SAMPLE_SOP)).toEqual({
+      frameLength: 32,
+      numberOfFrames: 2,
+      images: stack
+        .filter((image) => image.instance.sopInstanceUid === SAMPLE_SOP)
+        .map(({ imageId, frame }) => ({ imageId, frame })),
+    });
+    // A file the metadata says is compressed: in the layout, so that its file counts as unusable.
+    expect(layout.get('1.2.3')).toMatchObject({ frameLength: undefined, numberOfFrames: 2 });
+    expect(layout.get('1.2.3')?.images).toHaveLength(2);
   });
 });
 

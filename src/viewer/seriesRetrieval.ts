@@ -3,11 +3,18 @@ import {
   IMPLICIT_VR_LITTLE_ENDIAN,
   getNumber,
   getStrings,
-  nativeFramesOf,
-  nativePixelDataOf,
   type InstanceMetadata,
 } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
+import {
+  readSeriesFrames,
+  type ImageFrame,
+  type InstanceFrames,
+  type ReadingEnd,
+  type SeriesLayout,
+  type SeriesReadingMessage,
+  type SeriesReadingRequest,
+} from './seriesFrames';
 import type { StackImage } from './stackOrder';
 
 /**
@@ -17,7 +24,10 @@ import type { StackImage } from './stackOrder';
  * image id, until the image loader takes them (firstFrame/imageLoaderHandOver.ts); images this answer
  * cannot give (compressed files, a failure) are left to the per-frame loading that runs after it.
  *
- * No Cornerstone here: the answer starts while the image code is still loading.
+ * The answer is read, and its files cut into frames, in a worker of its own where one can start
+ * (seriesRetrieval.worker.ts): on the page's main thread it took most of the answer's length there,
+ * while the viewer's code started and the first images were decoded. No Cornerstone here: the answer
+ * starts while the image code is still loading.
  */
 
 /** A frame's bytes as the image loader decodes them. */
@@ -75,8 +85,78 @@ export function retrievalPlanOf(stack: readonly StackImage[], cacheBytes: number
   return { kind: 'bulk', bytes, frameLengths };
 }
 
-/** Files that could not be used before the answer is given up for per-frame loading. */
-const GIVE_UP_AFTER_UNUSABLE = 4;
+/** The stack's images by instance, with the frame length the plan found for each. */
+export function seriesLayoutOf(
+  stack: readonly StackImage[],
+  plan: Extract<RetrievalPlan, { kind: 'bulk' }>,
+): SeriesLayout {
+  const layout = new Map<string, InstanceFrames & { images: Array<{ imageId: string; frame: number }> }>();
+  for (const { imageId, frame, instance } of stack) {
+    let frames = layout.get(instance.sopInstanceUid);
+    if (!frames) {
+      frames = {
+        frameLength: plan.frameLengths.get(instance.sopInstanceUid),
+        numberOfFrames: instance.numberOfFrames,
+        images: [],
+      };
+      layout.set(instance.sopInstanceUid, frames);
+    }
+    frames.images.push({ imageId, frame });
+  }
+  return layout;
+}
+
+/**
+ * Reads the answer in a worker of its own; undefined when no worker can start (a browser or policy
+ * that refuses it), for the page to read it itself. Ending the worker stops its answer.
+ */
+function readInWorker(
+  request: SeriesReadingRequest,
+  take: (transferSyntaxUid: string, frames: ImageFrame[]) => void,
+  signal: AbortSignal,
+): Promise<ReadingEnd | undefined> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./seriesRetrieval.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'series-retrieval',
+    });
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  return new Promise((resolve, reject) => {
+    let heard = false;
+    const finish = () => {
+      signal.removeEventListener('abort', stop);
+      worker.terminate();
+    };
+    const stop = () => {
+      finish();
+      resolve('stopped');
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    worker.onmessage = ({ data }: MessageEvent<SeriesReadingMessage>) => {
+      heard = true;
+      if (data.kind === 'frames') take(data.transferSyntaxUid, data.frames);
+      else if (data.kind === 'ended') {
+        finish();
+        resolve(data.end);
+      } else {
+        finish();
+        reject(new Error(data.message));
+      }
+    };
+    worker.onerror = (event) => {
+      // Handled here: a worker that did not start is no error for the console.
+      event.preventDefault();
+      finish();
+      // Nothing came from it: its script did not load or run, and the page reads the answer instead.
+      if (heard) reject(new Error(event.message || 'The series reading stopped'));
+      else resolve(undefined);
+    };
+    worker.postMessage(request);
+  });
+}
 
 /** One series on its way in one answer. */
 export class SeriesRetrieval {
@@ -89,7 +169,6 @@ export class SeriesRetrieval {
   private finished = false;
   private completed = false;
   private received = 0;
-  private unusable = 0;
   /** Users of the retrieval (viewports); at none it is stopped and its bytes let go. */
   users = 0;
 
@@ -101,10 +180,12 @@ export class SeriesRetrieval {
     startAfter: Promise<unknown>,
     /** Image ids whose bytes another path has already (the early first image): not kept twice. */
     private readonly alreadyFetched: (imageId: string) => boolean,
+    /** Whether the answer may be read in a worker; the page reads it where none can start. */
+    inWorker = true,
   ) {
     this.ended = startAfter
       .catch(() => undefined)
-      .then(() => this.receive(client))
+      .then(() => this.receive(client, inWorker))
       .catch(() => {
         // A failed or stopped answer loses nothing: what it did not give, per-frame loading fetches.
       })
@@ -156,51 +237,42 @@ export class SeriesRetrieval {
     this.listeners.clear();
   }
 
-  private async receive(client: DicomWebClient): Promise<void> {
-    if (this.controller.signal.aborted) return;
-    const framesOf = new Map<string, StackImage[]>();
-    for (const image of this.stack) {
-      const frames = framesOf.get(image.instance.sopInstanceUid) ?? [];
-      frames.push(image);
-      framesOf.set(image.instance.sopInstanceUid, frames);
-    }
+  private async receive(client: DicomWebClient, inWorker: boolean): Promise<void> {
+    const { signal } = this.controller;
+    if (signal.aborted) return;
+    const layout = seriesLayoutOf(this.stack, this.plan);
     const { studyInstanceUid, seriesInstanceUid } = this.stack[0]!.instance;
-    const files = client.retrieveSeriesFiles(studyInstanceUid, seriesInstanceUid, {
-      signal: this.controller.signal,
-    });
-    for await (const file of files) {
-      if (this.controller.signal.aborted) return;
-      if (this.keep(file, framesOf)) continue;
-      this.unusable += 1;
-      // Mostly files this path cannot hand over (a compressed series the metadata did not say was):
-      // per-frame loading, which asks for what the browser decodes, does better than the rest of them.
-      if (this.unusable >= GIVE_UP_AFTER_UNUSABLE && this.unusable > this.received) {
-        this.controller.abort();
-        return;
-      }
-    }
-    this.completed = true;
+    const take = (transferSyntaxUid: string, frames: ImageFrame[]) => this.keep(transferSyntaxUid, frames);
+    const request: SeriesReadingRequest = {
+      client: {
+        qidoRoot: client.qidoRoot,
+        wadoRoot: client.wadoRoot,
+        requestTimeoutMs: client.requestTimeoutMs,
+      },
+      studyInstanceUid,
+      seriesInstanceUid,
+      layout,
+    };
+    const end =
+      (inWorker ? await readInWorker(request, take, signal) : undefined) ??
+      (await readSeriesFrames(
+        client.retrieveSeriesFiles(studyInstanceUid, seriesInstanceUid, { signal }),
+        layout,
+        take,
+        signal,
+      ));
+    this.completed = end === 'complete';
   }
 
-  /** Keeps the frames of one file for the images of the stack; false when the file gives none. */
-  private keep(file: Uint8Array, framesOf: ReadonlyMap<string, StackImage[]>): boolean {
-    const pixels = nativePixelDataOf(file);
-    if (!pixels) return false;
-    const images = framesOf.get(pixels.sopInstanceUid);
-    const frameLength = this.plan.frameLengths.get(pixels.sopInstanceUid);
-    // An instance that is not an image of this stack (a report, a localizer left out) is no failure.
-    if (!images) return true;
-    if (frameLength === undefined) return false;
-    const frames = nativeFramesOf(file, pixels, frameLength, images[0]!.instance.numberOfFrames);
-    if (!frames) return false;
-    for (const image of images) {
-      const pixelData = frames[image.frame - 1];
-      if (!pixelData || this.alreadyFetched(image.imageId)) continue;
+  /** Keeps the frames of one file for their images, and tells whoever takes them. */
+  private keep(transferSyntaxUid: string, frames: readonly ImageFrame[]): void {
+    if (this.controller.signal.aborted) return;
+    for (const { imageId, pixelData } of frames) {
+      if (this.alreadyFetched(imageId)) continue;
       this.received += 1;
-      this.waiting.set(image.imageId, { pixelData, transferSyntaxUid: pixels.transferSyntaxUid });
-      for (const listener of this.listeners) listener(image.imageId);
+      this.waiting.set(imageId, { pixelData, transferSyntaxUid });
+      for (const listener of this.listeners) listener(imageId);
     }
-    return true;
   }
 }
 

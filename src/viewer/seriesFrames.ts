@@ -1,0 +1,100 @@
+import { nativeFramesOf, nativePixelDataOf } from '../dicom';
+
+/**
+ * How a series' one answer of Part-10 files is cut into the frames of a stack's images. Plain data and
+ * functions, no DOM and no Cornerstone: the answer is read in a worker of its own where one can start
+ * (seriesRetrieval.worker.ts), on the page otherwise (seriesRetrieval.ts), the same way.
+ */
+
+/** What the stack expects of one instance of the series. */
+export interface InstanceFrames {
+  /** Bytes of one native frame; undefined where the metadata does not say (its file is unusable). */
+  frameLength: number | undefined;
+  numberOfFrames: number;
+  /** The stack's images of this instance, by 1-based frame number. */
+  images: ReadonlyArray<{ imageId: string; frame: number }>;
+}
+
+/** The stack's instances by SOP Instance UID; structured-cloneable, so a worker can be given it. */
+export type SeriesLayout = ReadonlyMap<string, InstanceFrames>;
+
+export interface ImageFrame {
+  imageId: string;
+  pixelData: ArrayBuffer;
+}
+
+/** What one file of the answer gave. */
+export type FileFrames =
+  | { kind: 'frames'; transferSyntaxUid: string; frames: ImageFrame[] }
+  /** An instance that is not an image of the stack (a report, a localizer left out): no failure. */
+  | { kind: 'not-in-stack' }
+  /** A file this path cannot hand over: compressed, or not what the metadata said. */
+  | { kind: 'unusable' };
+
+/** The frames of one Part-10 file for the stack's images, each in a buffer of its own. */
+export function framesOfFile(file: Uint8Array, layout: SeriesLayout): FileFrames {
+  const pixels = nativePixelDataOf(file);
+  if (!pixels) return { kind: 'unusable' };
+  const instance = layout.get(pixels.sopInstanceUid);
+  if (!instance) return { kind: 'not-in-stack' };
+  if (instance.frameLength === undefined) return { kind: 'unusable' };
+  const frames = nativeFramesOf(file, pixels, instance.frameLength, instance.numberOfFrames);
+  if (!frames) return { kind: 'unusable' };
+  const imageFrames: ImageFrame[] = [];
+  for (const { imageId, frame } of instance.images) {
+    const pixelData = frames[frame - 1];
+    if (pixelData) imageFrames.push({ imageId, pixelData });
+  }
+  return { kind: 'frames', transferSyntaxUid: pixels.transferSyntaxUid, frames: imageFrames };
+}
+
+/** Files that could not be used before the answer is given up for per-frame loading. */
+const GIVE_UP_AFTER_UNUSABLE = 4;
+
+/** How reading an answer ended, when it did not fail. */
+export type ReadingEnd = 'complete' | 'gave-up' | 'stopped';
+
+/**
+ * Reads the files of a series' answer into frames, handing each file's frames to `take` as soon as
+ * the file is in. Gives up on an answer of mostly unusable files (a compressed series the metadata did
+ * not say was): per-frame loading, which asks for what the browser decodes, does better than the rest
+ * of them. Stopping `files` early (give-up, `signal`) cancels the answer. A failure of the answer
+ * rejects, after the frames read before it were handed over.
+ */
+export async function readSeriesFrames(
+  files: AsyncIterable<Uint8Array>,
+  layout: SeriesLayout,
+  take: (transferSyntaxUid: string, frames: ImageFrame[]) => void,
+  signal: AbortSignal,
+): Promise<ReadingEnd> {
+  let frames = 0;
+  let unusable = 0;
+  for await (const file of files) {
+    if (signal.aborted) return 'stopped';
+    const found = framesOfFile(file, layout);
+    if (found.kind === 'frames') {
+      frames += found.frames.length;
+      take(found.transferSyntaxUid, found.frames);
+      if (signal.aborted) return 'stopped';
+    } else if (found.kind === 'unusable') {
+      unusable += 1;
+      if (unusable >= GIVE_UP_AFTER_UNUSABLE && unusable > frames) return 'gave-up';
+    }
+  }
+  return signal.aborted ? 'stopped' : 'complete';
+}
+
+/** What the page asks of the worker that reads a series' answer. */
+export interface SeriesReadingRequest {
+  /** The DICOMweb client's settings: the worker builds its own client, which fails the same way. */
+  client: { qidoRoot: string; wadoRoot: string; requestTimeoutMs: number };
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+  layout: SeriesLayout;
+}
+
+/** What the worker tells the page: frames as they come (their buffers transferred), then how it ended. */
+export type SeriesReadingMessage =
+  | { kind: 'frames'; transferSyntaxUid: string; frames: ImageFrame[] }
+  | { kind: 'ended'; end: ReadingEnd }
+  | { kind: 'failed'; message: string };
