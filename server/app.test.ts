@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, get as httpGet, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,13 +32,16 @@ describe('gateway with the PACS down', () => {
   });
   afterAll(() => app.close());
 
-  it('answers DICOMweb requests with 503 and a JSON reason', async () => {
-    const response = await app.inject({ method: 'GET', url: '/dicom-web/studies?limit=5' });
-    expect(response.statusCode).toBe(503);
-    expect(response.headers['content-type']).toMatch(/application\/json/);
-    expect(response.json()).toMatchObject({ error: { message: 'PACS unreachable' } });
-    expect(response.json().error.detail).toMatch(/ECONNREFUSED|SERVICE_UNAVAILABLE/);
-  });
+  it.each(['/dicom-web/studies?limit=5', '/dicom-web/studies/1/series/2'])(
+    'answers DICOMweb requests with 503 and a JSON reason (%s)',
+    async (url) => {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['content-type']).toMatch(/application\/json/);
+      expect(response.json()).toMatchObject({ error: { message: 'PACS unreachable' } });
+      expect(response.json().error.detail).toMatch(/ECONNREFUSED|SERVICE_UNAVAILABLE/);
+    },
+  );
 
   it('reports itself up and the PACS down on /healthz', async () => {
     const response = await app.inject({ method: 'GET', url: '/healthz' });
@@ -105,13 +108,16 @@ describe('gateway with a PACS that does not answer', () => {
     silent.close();
   });
 
-  it('gives up after the configured timeout with 504 and a JSON reason', async () => {
-    const started = Date.now();
-    const response = await app.inject({ method: 'GET', url: '/dicom-web/studies' });
-    expect(response.statusCode).toBe(504);
-    expect(response.json().error.message).toBe('PACS did not answer within 0.3 s');
-    expect(Date.now() - started).toBeLessThan(5000);
-  });
+  it.each(['/dicom-web/studies', '/dicom-web/studies/1/series/2'])(
+    'gives up after the configured timeout with 504 and a JSON reason (%s)',
+    async (url) => {
+      const started = Date.now();
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(504);
+      expect(response.json().error.message).toBe('PACS did not answer within 0.3 s');
+      expect(Date.now() - started).toBeLessThan(5000);
+    },
+  );
 });
 
 // A PACS that, like Orthanc, keeps an idle connection open for one second and says so.
@@ -229,6 +235,95 @@ describe('gateway with an operator config.json', () => {
       expect(response.json()).toEqual({ from: 'operator' });
     } finally {
       await app.close();
+    }
+  });
+});
+
+// Orthanc streams a study's or series' files with no length and closes the connection at their end.
+// A reader slower than the PACS makes the gateway hold the answer back; the close must still end the
+// answer whole, never the gateway.
+describe('gateway passing on a large answer that the PACS ends by closing its connection', () => {
+  const PIECE = Buffer.alloc(256 * 1024, 7);
+  const PIECES = 64;
+  let app: FastifyInstance;
+  let pacs: Server;
+  let gateway: string;
+  /** The Connection header of each request the PACS saw, by path. */
+  const connections = new Map<string, string | undefined>();
+
+  beforeAll(async () => {
+    pacs = createServer((request, response) => {
+      connections.set(request.url ?? '', request.headers.connection);
+      response.writeHead(200, {
+        'content-type': 'multipart/related; type="application/dicom"; boundary=b',
+        connection: 'close',
+      });
+      let sent = 0;
+      const more = () => {
+        while (sent < PIECES) {
+          sent += 1;
+          if (!response.write(PIECE)) {
+            response.once('drain', more);
+            return;
+          }
+        }
+        response.end();
+      };
+      more();
+    });
+    await new Promise<void>((resolve) => pacs.listen(0, '127.0.0.1', resolve));
+    const { port } = pacs.address() as AddressInfo;
+    const gatewayPort = await freePort();
+    app = await buildGateway(
+      readGatewayConfig({
+        FOVEA_PACS_URL: `http://127.0.0.1:${port}/dicom-web`,
+        FOVEA_PORT: String(gatewayPort),
+        FOVEA_HOST: '127.0.0.1',
+        FOVEA_LOG_LEVEL: 'silent',
+      }),
+      { serveApp: false },
+    );
+    await app.listen({ port: gatewayPort, host: '127.0.0.1' });
+    gateway = `http://127.0.0.1:${gatewayPort}`;
+  });
+  afterAll(async () => {
+    await app.close();
+    pacs.closeAllConnections();
+    pacs.close();
+  });
+
+  it.each([
+    ['series', '/dicom-web/studies/1/series/2'],
+    ['study', '/dicom-web/studies/1'],
+  ])('passes a %s on whole to a reader that pauses', async (_what, path) => {
+    const received = await new Promise<number>((resolve, reject) => {
+      const request = httpGet(`${gateway}${path}`, (response) => {
+        let bytes = 0;
+        // A slow reader: the gateway is held back again and again, up to the PACS's close.
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          response.pause();
+          setTimeout(() => response.resume(), 2);
+        });
+        response.on('end', () => resolve(bytes));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+    });
+    expect(received).toBe(PIECE.length * PIECES);
+    // Asked for on a connection of its own (Node's HTTP client), not on the pooled ones (undici).
+    expect(connections.get(path)).toBe('close');
+  });
+
+  it('keeps searches and metadata on the pooled connections', async () => {
+    for (const path of ['/dicom-web/studies/1/series', '/dicom-web/studies/1/series/2/metadata']) {
+      await new Promise<void>((resolve, reject) => {
+        httpGet(`${gateway}${path}`, (response) => {
+          response.resume();
+          response.on('end', resolve);
+        }).on('error', reject);
+      });
+      expect(connections.get(path)).not.toBe('close');
     }
   });
 });
