@@ -341,22 +341,10 @@ export class DicomWebClient {
       }
     };
     const parser = new JsonArrayReader();
-    const body = response.body.getReader();
     try {
-      for (;;) {
-        let chunk: ReadableStreamReadResult<Uint8Array>;
-        try {
-          chunk = await body.read();
-        } catch (error) {
-          throw this.noAnswer(request, error, signal);
-        }
-        if (chunk.done) break;
-        take(parser.write(chunk.value));
-      }
+      for await (const chunk of this.chunksOf(response.body, request, signal)) take(parser.write(chunk));
       take(parser.end());
     } catch (error) {
-      // Nothing more of a broken answer is wanted.
-      body.cancel().catch(() => undefined);
       if (error instanceof JsonArrayError) {
         throw new PacsError('invalid-response', `${request}: ${error.message}`);
       }
@@ -397,30 +385,46 @@ export class DicomWebClient {
         );
       }
       const reader = new MultipartReader(boundary);
-      const body = response.body.getReader();
       try {
-        for (;;) {
-          stall.restart();
-          let chunk: ReadableStreamReadResult<Uint8Array>;
-          try {
-            chunk = await body.read();
-          } catch (error) {
-            throw this.noAnswer(request, error, signal);
-          }
-          if (chunk.done) break;
-          for (const part of reader.write(chunk.value)) yield part.body;
-        }
+        for await (const chunk of this.chunksOf(response.body, request, signal, () => stall.restart()))
+          for (const part of reader.write(chunk)) yield part.body;
         reader.end();
       } catch (error) {
         if (error instanceof MultipartError)
           throw new PacsError('invalid-response', `${request}: ${error.message}`);
         throw error;
-      } finally {
-        // A consumer that stops early, a failure: nothing more of the answer is wanted.
-        body.cancel().catch(() => undefined);
       }
     } finally {
       stall.stop();
+    }
+  }
+
+  /**
+   * An answer's bytes as they arrive (`beforeRead` runs before each read: a stall timer); a connection
+   * lost on the way is the client's "no answer". A reader that stops early or fails cancels the rest:
+   * nothing more of the answer is wanted.
+   */
+  private async *chunksOf(
+    body: ReadableStream<Uint8Array>,
+    request: string,
+    signal: AbortSignal | undefined,
+    beforeRead?: () => void,
+  ): AsyncGenerator<Uint8Array, void, undefined> {
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        beforeRead?.();
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          throw this.noAnswer(request, error, signal);
+        }
+        if (chunk.done) return;
+        yield chunk.value;
+      }
+    } finally {
+      reader.cancel().catch(() => undefined);
     }
   }
 

@@ -3,7 +3,7 @@ import type { SeriesSummary, StudySummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
 import { LazyReportViewport, reportKindOf } from '../reports';
 import type { ViewerSettings } from './engine';
-import { firstFrameOf } from './firstFrame';
+import { firstFrameOf, imageCodeMayLoad } from './firstFrame';
 import { readSeriesDrag, SERIES_DRAG_TYPE } from './seriesDrag';
 import { holdSeriesRetrieval } from './seriesRetrieval';
 import { seriesIsImages } from './seriesContent';
@@ -68,7 +68,8 @@ export function ViewportSlot({
   const showsImages = Boolean(stack?.length) && !problem;
 
   // The series' images come in one answer while the viewport shows it (seriesRetrieval.ts), asked for
-  // once the first image's own frame is in, so that the two do not share the line.
+  // once the first image's own frame is in and, on a page opened on the viewer, drawn early (reading
+  // that answer would otherwise hold up the drawing).
   useEffect(() => {
     if (!stack || !showsImages) return undefined;
     const first = stack[0]?.imageId;
@@ -76,7 +77,7 @@ export function ViewportSlot({
       client,
       stack,
       cacheBytes,
-      startAfter: (first && firstFrameOf(first)) || Promise.resolve(),
+      startAfter: Promise.all([(first && firstFrameOf(first)) || undefined, imageCodeMayLoad()]),
       alreadyFetched: (imageId) => imageId === first && firstFrameOf(imageId) !== undefined,
     });
   }, [client, stack, showsImages, cacheBytes]);

@@ -1,4 +1,4 @@
-import { multipartBoundaryOf } from '../dicomweb';
+import { asciiBytes, indexOfBytes, multipartBoundaryOf } from '../dicomweb';
 
 /**
  * The one part of a WADO-RS frame response (multipart/related, PS3.18 8.7), cut out on the main thread
@@ -26,28 +26,6 @@ const PART_HEADERS_LIMIT = 4096;
 const CR = 0x0d;
 const LF = 0x0a;
 const DASH = 0x2d;
-
-function asciiBytes(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-  return bytes;
-}
-
-/** First index of `needle` in `haystack` at or after `from`; jumps between first-byte hits natively. */
-function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from: number): number {
-  const first = needle[0]!;
-  const last = haystack.length - needle.length;
-  for (
-    let at = haystack.indexOf(first, from);
-    at !== -1 && at <= last;
-    at = haystack.indexOf(first, at + 1)
-  ) {
-    let j = 1;
-    while (j < needle.length && haystack[at + j] === needle[j]) j++;
-    if (j === needle.length) return at;
-  }
-  return -1;
-}
 
 /**
  * The first part of a multipart/related response with the given Content-Type, or undefined when the
