@@ -12,9 +12,10 @@ export interface RoutePayload extends PayloadFigures {
  * Everything of code a route loads in a cold browser (pages and their workers), each body gzipped
  * at level 9 — the size a gzip-only client receives. `until` says when loading counts as done: the
  * page loaded and the worklist shown (plus a second for chunks it loads afterwards), or, for the
- * viewer, its viewport ready for the mouse tools (plus a second): the viewer draws its first image
- * before its image and tool code has loaded, so the first image alone would leave that code out.
- * Network idle cannot mark it: the worklist keeps its live event stream open.
+ * viewer, its viewport ready for the mouse tools: the viewer draws its first image before its image
+ * and tool code has loaded, so the first image alone would leave that code out. Not a second more:
+ * once the shown series is in, the viewer loads pdf.js for a document's preview, which is no part of
+ * opening the viewer. Network idle cannot mark it: the worklist keeps its live event stream open.
  */
 export function measureRoutePayload(
   url: string,
@@ -42,7 +43,6 @@ export function measureRoutePayload(
         .locator('[data-testid="viewport"][data-status="ready"]')
         .first()
         .waitFor({ timeout: 90_000 });
-      await page.waitForTimeout(1000);
     }
     const resources = (await Promise.all(pending)).filter((r): r is LoadedResource => r !== undefined);
     return { ...payloadFigures(resources), finalPath: new URL(page.url()).pathname };

@@ -24,6 +24,8 @@ interface SeriesBrowserProps {
   loadThumbnail: LoadThumbnail;
   /** False until the images on screen are drawn: thumbnails wait for them. */
   previewsMayLoad: boolean;
+  /** False until the series on screen are in: documents' previews wait for them. */
+  documentsMayLoad: boolean;
   priors: PacsQuery<StudySummary[]>;
   onOpenStudy: (studyInstanceUid: string) => void;
 }
@@ -64,17 +66,20 @@ function Thumbnail({
   series,
   load,
   previewsMayLoad,
+  documentsMayLoad,
 }: {
   series: SeriesSummary;
   load: LoadThumbnail;
   previewsMayLoad: boolean;
+  documentsMayLoad: boolean;
 }) {
   const kind = thumbnailKindOf(series);
   const tile = useRef<HTMLSpanElement>(null);
   const [picture, setPicture] = useState<{ url?: string; failure?: string }>({});
   useEffect(() => {
     const element = tile.current;
-    if (kind === 'none' || !previewsMayLoad || !element) return undefined;
+    const mayLoad = kind === 'pdf' ? documentsMayLoad : previewsMayLoad;
+    if (kind === 'none' || !mayLoad || !element) return undefined;
     const controller = new AbortController();
     let url: string | undefined;
     const density = window.devicePixelRatio || 1;
@@ -101,7 +106,7 @@ function Thumbnail({
       cancelWait?.();
       if (url) URL.revokeObjectURL(url);
     };
-  }, [kind, previewsMayLoad, load, series]);
+  }, [kind, previewsMayLoad, documentsMayLoad, load, series]);
 
   const words = kind === 'images' ? (picture.failure ? 'No preview' : '') : 'Document';
   return (
@@ -168,6 +173,7 @@ export function SeriesBrowser({
   onSelect,
   loadThumbnail,
   previewsMayLoad,
+  documentsMayLoad,
   priors,
   onOpenStudy,
 }: SeriesBrowserProps) {
@@ -212,7 +218,12 @@ export function SeriesBrowser({
                       }
                       onClick={() => onSelect(item)}
                     >
-                      <Thumbnail series={item} load={loadThumbnail} previewsMayLoad={previewsMayLoad} />
+                      <Thumbnail
+                        series={item}
+                        load={loadThumbnail}
+                        previewsMayLoad={previewsMayLoad}
+                        documentsMayLoad={documentsMayLoad}
+                      />
                       <span className="series-item__text">
                         <span className="series-item__description">
                           {item.description || 'No description'}

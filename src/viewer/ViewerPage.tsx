@@ -124,7 +124,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
           : [];
       })
     : undefined;
-  const previewsMayLoad = usePreviewGate(imageViewports);
+  const mayLoad = usePreviewGate(imageViewports);
 
   const activeRef = viewports[activeViewport];
   const activeId = viewportIdAt(activeViewport);
@@ -201,7 +201,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   const patients = distinctPatients(loaded.map((entry) => entry.study));
   const priors = usePriorStudies(
     client,
-    previewsMayLoad ? study?.patient.id || undefined : undefined,
+    mayLoad.previews ? study?.patient.id || undefined : undefined,
     request.studyInstanceUids,
   );
   const pacsError = studies.waitingForPacs ? studies.error : undefined;
@@ -279,7 +279,8 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
               shown={viewports.flatMap((ref) => (ref ? [ref.seriesInstanceUid] : []))}
               onSelect={(series) => showInViewport(activeViewport, refOf(series))}
               loadThumbnail={loadThumbnail}
-              previewsMayLoad={previewsMayLoad}
+              previewsMayLoad={mayLoad.previews}
+              documentsMayLoad={mayLoad.documents}
               priors={priors}
               onOpenStudy={openStudy}
             />

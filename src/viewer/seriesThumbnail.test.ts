@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesSummary } from '../dicom';
 import { PacsError } from '../dicomweb';
 import { PdfDocumentError } from '../reports';
-import { firstImagesSettled, thumbnailFailure, thumbnailKindOf } from './seriesThumbnail';
+import { firstImagesSettled, seriesStreamedIn, thumbnailFailure, thumbnailKindOf } from './seriesThumbnail';
 
 const series = (sopClassUid: string | undefined, modality: string): SeriesSummary =>
   ({ studyInstanceUid: '1', seriesInstanceUid: '1.1', sopClassUid, modality }) as SeriesSummary;
@@ -52,5 +52,34 @@ describe('thumbnailFailure', () => {
       thumbnailFailure(new PdfDocumentError('The stored document is not a readable PDF.', '12 bytes')),
     ).toBe('No preview. The stored document is not a readable PDF.');
     expect(thumbnailFailure(new TypeError('x is undefined'))).toBe('No preview. It could not be drawn.');
+  });
+});
+
+describe('seriesStreamedIn', () => {
+  const expected = [{ viewportId: 'viewport-1', seriesInstanceUid: 'ct' }];
+  const ready = { 'viewport-1': { seriesInstanceUid: 'ct', status: 'ready' as const } };
+
+  it('waits until every image of the shown series is in', () => {
+    expect(seriesStreamedIn(ready, {}, expected)).toBe(false);
+    expect(seriesStreamedIn(ready, { ct: { loaded: 199, total: 200 } }, expected)).toBe(false);
+    expect(seriesStreamedIn(ready, { ct: { loaded: 200, total: 200 } }, expected)).toBe(true);
+  });
+
+  it('waits while the viewport shows another series or its first image', () => {
+    const progress = { ct: { loaded: 200, total: 200 } };
+    expect(seriesStreamedIn({}, progress, expected)).toBe(false);
+    expect(
+      seriesStreamedIn({ 'viewport-1': { seriesInstanceUid: 'ct', status: 'loading' } }, progress, expected),
+    ).toBe(false);
+    expect(
+      seriesStreamedIn({ 'viewport-1': { seriesInstanceUid: 'mr', status: 'ready' } }, progress, expected),
+    ).toBe(false);
+  });
+
+  it('lets a failed viewport, or none showing images, hold nothing back', () => {
+    expect(
+      seriesStreamedIn({ 'viewport-1': { seriesInstanceUid: 'ct', status: 'error' } }, {}, expected),
+    ).toBe(true);
+    expect(seriesStreamedIn({}, {}, [])).toBe(true);
   });
 });

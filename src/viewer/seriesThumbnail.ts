@@ -33,6 +33,25 @@ export function firstImagesSettled(
   });
 }
 
+/**
+ * Whether every viewport that shows images has its whole series in (or has failed): documents'
+ * previews load pdf.js and its worker, about 0.6 MB gzip and a second of CPU, which would slow the
+ * series a reader is about to scroll through.
+ */
+export function seriesStreamedIn(
+  displays: Readonly<Record<string, Pick<ViewportDisplay, 'seriesInstanceUid' | 'status'>>>,
+  progress: Readonly<Record<string, { loaded: number; total: number }>>,
+  expected: readonly ImageViewport[],
+): boolean {
+  return expected.every(({ viewportId, seriesInstanceUid }) => {
+    const display = displays[viewportId];
+    if (display?.seriesInstanceUid !== seriesInstanceUid || display.status === 'loading') return false;
+    if (display.status === 'error') return true;
+    const series = progress[seriesInstanceUid];
+    return series !== undefined && series.loaded >= series.total;
+  });
+}
+
 /** Why a tile shows no preview, as a sentence for its tooltip and for screen readers. */
 export function thumbnailFailure(error: unknown): string {
   if (error instanceof PacsError) return `No preview. ${error.userMessage}.`;
