@@ -1,7 +1,7 @@
 import { loadAppConfig } from './app/config';
 import { dicomWebClientFor } from './app/dicomWebClient';
 import type { Started } from './app/start';
-import { openViewerEarly } from './viewer/earlyViewer';
+import { openViewerEarly, viewerRequestAt } from './viewer/earlyViewer';
 import { holdImageCodeForEarlyImage } from './viewer/firstFrame/firstFrames';
 import './app/theme.css';
 import './app/shell.css';
@@ -16,8 +16,8 @@ if (!container) throw new Error('index.html has no #root element');
 // Opened on the viewer (a link from a worklist, an EHR or IID): the studies are asked for now, the
 // page draws the first image itself, and then the image code loads (its evaluation would hold up the
 // answers that image waits for).
-const onViewer = /^\/viewer(\/|$)/.test(window.location.pathname);
-if (onViewer) holdImageCodeForEarlyImage();
+const viewerRequest = viewerRequestAt(window.location);
+if (viewerRequest) holdImageCodeForEarlyImage();
 
 /**
  * On the viewer, the app's code is evaluated once the first series' metadata has been asked for: while
@@ -26,26 +26,24 @@ if (onViewer) holdImageCodeForEarlyImage();
  */
 const LONGEST_APP_WAIT_MS = 400;
 
-let firstRequestsSent: Promise<void> = Promise.resolve();
-
 // The configuration is read at every start so that an operator can change it without a rebuild.
-const started: Promise<Started> = loadAppConfig(`${import.meta.env.BASE_URL}config.json`).then((result) => {
-  if (!result.ok) return result;
-  const client = dicomWebClientFor(result.config);
-  if (onViewer) {
-    firstRequestsSent = Promise.race([
-      openViewerEarly(client, window.location),
-      new Promise<void>((resolve) => setTimeout(resolve, LONGEST_APP_WAIT_MS)),
-    ]);
-  }
-  return { ok: true, config: result.config, client };
+const started: Promise<Started> = loadAppConfig(`${import.meta.env.BASE_URL}config.json`).then((result) =>
+  result.ok ? { ok: true, config: result.config, client: dicomWebClientFor(result.config) } : result,
+);
+
+const firstRequestsSent = started.then((result) => {
+  if (!result.ok || !viewerRequest) return undefined;
+  return Promise.race([
+    openViewerEarly(result.client, viewerRequest),
+    new Promise<void>((resolve) => setTimeout(resolve, LONGEST_APP_WAIT_MS)),
+  ]);
 });
 
 // Elsewhere the app's code is needed at once (index.html has it fetched beside this module).
-(onViewer ? started.then(() => firstRequestsSent) : Promise.resolve())
+(viewerRequest ? firstRequestsSent : Promise.resolve())
   .then(() => import('./app/start'))
   .then(
-    ({ startApp }) => startApp(container, started, onViewer),
+    ({ startApp }) => startApp(container, started, viewerRequest !== undefined),
     () => {
       container.innerHTML =
         '<p class="app-starting" role="alert">Fovea could not load. Check the connection and reload the page.</p>';

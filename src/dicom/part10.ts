@@ -5,6 +5,11 @@
 
 export const IMPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2';
 export const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
+/** The uncompressed little-endian transfer syntaxes: a frame's bytes are its pixel values as they are. */
+export const NATIVE_LITTLE_ENDIAN: ReadonlySet<string> = new Set([
+  IMPLICIT_VR_LITTLE_ENDIAN,
+  EXPLICIT_VR_LITTLE_ENDIAN,
+]);
 
 /** A Part-10 file whose Pixel Data is native little endian. */
 export interface NativePixelData {
@@ -154,8 +159,8 @@ export function nativePixelDataOf(file: Uint8Array): NativePixelData | undefined
       cursor.skip(element.length);
     }
     if (!sopInstanceUid || !transferSyntaxUid) return undefined;
+    if (!NATIVE_LITTLE_ENDIAN.has(transferSyntaxUid)) return undefined;
     const explicit = transferSyntaxUid === EXPLICIT_VR_LITTLE_ENDIAN;
-    if (!explicit && transferSyntaxUid !== IMPLICIT_VR_LITTLE_ENDIAN) return undefined;
 
     while (cursor.at < file.length) {
       const element = readHeader(cursor, explicit);

@@ -10,14 +10,11 @@ const VIEWER_PATH = /^\/viewer(?:\/([^/]+))?\/?$/;
  * A page opened on the viewer starts its searches here, before the app's code has been evaluated: the
  * studies' series, then the first series' metadata and first frame (drawn early by the page). The
  * viewer takes these answers when it renders (viewerData.ts) and reports any failure itself.
- * Resolves once the first series' metadata has been asked for, or it is known that there is none.
+ * `parsed` is the viewer's address (viewerRequestAt). Resolves once the first series' metadata has been
+ * asked for, or it is known that there is none.
  */
-export function openViewerEarly(
-  client: DicomWebClient,
-  location: Pick<Location, 'pathname' | 'search'>,
-): Promise<void> {
-  const parsed = viewerRequestAt(location);
-  if (!parsed?.ok) {
+export function openViewerEarly(client: DicomWebClient, parsed: ViewerRequestResult): Promise<void> {
+  if (!parsed.ok) {
     releaseImageCode();
     return Promise.resolve();
   }

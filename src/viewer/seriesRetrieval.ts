@@ -1,10 +1,4 @@
-import {
-  EXPLICIT_VR_LITTLE_ENDIAN,
-  IMPLICIT_VR_LITTLE_ENDIAN,
-  getNumber,
-  getStrings,
-  type InstanceMetadata,
-} from '../dicom';
+import { NATIVE_LITTLE_ENDIAN, getNumber, getStrings, type InstanceMetadata } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
 import {
   readSeriesFrames,
@@ -41,8 +35,6 @@ export type RetrievalPlan =
   | { kind: 'bulk'; bytes: number; frameLengths: ReadonlyMap<string, number> }
   | { kind: 'per-frame'; reason: string };
 
-const NATIVE = new Set([IMPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN]);
-
 /** Bytes of one native frame from the instance's Image Pixel attributes; undefined where unknown. */
 export function nativeFrameLength(instance: InstanceMetadata): number | undefined {
   const { dataset } = instance;
@@ -76,7 +68,7 @@ export function retrievalPlanOf(stack: readonly StackImage[], cacheBytes: number
     if (frameLengths.has(instance.sopInstanceUid)) continue;
     const stored = storedSyntaxOf(instance);
     const length = nativeFrameLength(instance);
-    if (length === undefined || (stored !== undefined && !NATIVE.has(stored))) continue;
+    if (length === undefined || (stored !== undefined && !NATIVE_LITTLE_ENDIAN.has(stored))) continue;
     frameLengths.set(instance.sopInstanceUid, length);
     bytes += length * instance.numberOfFrames;
   }
@@ -166,7 +158,6 @@ export class SeriesRetrieval {
   private readonly waiting = new Map<string, RetrievedFrame>();
   private readonly listeners = new Set<(imageId: string) => void>();
   private readonly controller = new AbortController();
-  private finished = false;
   private completed = false;
   private received = 0;
   /** Users of the retrieval (viewports); at none it is stopped and its bytes let go. */
@@ -188,14 +179,7 @@ export class SeriesRetrieval {
       .then(() => this.receive(client, inWorker))
       .catch(() => {
         // A failed or stopped answer loses nothing: what it did not give, per-frame loading fetches.
-      })
-      .finally(() => {
-        this.finished = true;
       });
-  }
-
-  get hasEnded(): boolean {
-    return this.finished;
   }
 
   /** The answer was read to its end: every frame it could give has been given. */

@@ -1,11 +1,5 @@
-import { getNumbers, getString, getStrings, type DicomJsonDataset } from '../../dicom';
+import { NATIVE_LITTLE_ENDIAN, getNumbers, getString, getStrings, type DicomJsonDataset } from '../../dicom';
 import { GreyTable, drawGreyscale, type CanvasToImage } from '../greyscaleCanvas';
-
-/** The uncompressed little-endian transfer syntaxes whose frames are the pixel values as they are. */
-export const UNCOMPRESSED_LITTLE_ENDIAN: ReadonlySet<string> = new Set([
-  '1.2.840.10008.1.2', // Implicit VR Little Endian
-  '1.2.840.10008.1.2.1', // Explicit VR Little Endian
-]);
 
 const VOI_LUT_FUNCTION = '00281056';
 const MODALITY_LUT_SEQUENCE = '00283000';
@@ -71,7 +65,7 @@ export function firstFrameLookOf(dataset: DicomJsonDataset): FirstFrameLook | un
 
 /** Whether a transfer syntax (from the metadata or the frame's part) is one the early drawing reads. */
 export function readsTransferSyntax(transferSyntaxUid: string | undefined): boolean {
-  return transferSyntaxUid === undefined || UNCOMPRESSED_LITTLE_ENDIAN.has(transferSyntaxUid);
+  return transferSyntaxUid === undefined || NATIVE_LITTLE_ENDIAN.has(transferSyntaxUid);
 }
 
 /** The stored transfer syntax the metadata names, if it names one. */

@@ -1,3 +1,4 @@
+import { IMPLICIT_VR_LITTLE_ENDIAN } from '../../dicom';
 import type { DicomWebClient } from '../../dicomweb';
 import { firstPartOf } from '../framePart';
 import { ACCEPT_AS_STORED } from '../frameTransferSyntax';
@@ -10,9 +11,6 @@ import {
   storedTransferSyntaxOf,
   type FirstFrameLook,
 } from './firstFramePixels';
-
-/** What the image loader reads for a frame answered without a transfer syntax (WADO-RS's default). */
-const IMPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2';
 
 /** The first image of a series, fetched and decoded before the image code has loaded. */
 export interface FirstFrame {
@@ -78,7 +76,11 @@ async function load(
   const part = firstPartOf(message.body, message.contentType);
   if (!part) return undefined;
   // A grey frame is the loader's to decode whatever its syntax: it takes these bytes, not a second copy.
-  entry.bytes = { pixelData: part.body, transferSyntaxUid: part.transferSyntaxUid ?? IMPLICIT_LITTLE_ENDIAN };
+  // A part that names no syntax is in WADO-RS's default, which the loader reads as Implicit VR LE.
+  entry.bytes = {
+    pixelData: part.body,
+    transferSyntaxUid: part.transferSyntaxUid ?? IMPLICIT_VR_LITTLE_ENDIAN,
+  };
   // A compressed one needs the codecs, which load with the image code: it is drawn by the viewer.
   if (!readsTransferSyntax(part.transferSyntaxUid)) return undefined;
   const values = modalityValuesOf(part.body, look);
