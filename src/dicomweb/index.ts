@@ -1,13 +1,6 @@
 export { DicomWebClient, type DicomWebClientOptions, type RequestOptions, type StudyPage } from './client';
 export { PacsError, isAbortError, toPacsError, type PacsErrorKind } from './errors';
-export {
-  MultipartError,
-  MultipartReader,
-  asciiBytes,
-  indexOfBytes,
-  multipartBoundaryOf,
-  type MultipartPart,
-} from './multipartReader';
+export { MultipartError, MultipartReader, multipartBoundaryOf, type MultipartPart } from './multipartReader';
 export { retryDelayMs } from './retry';
 export { patientNamePattern, type StudySearch } from './studyQuery';
 export {

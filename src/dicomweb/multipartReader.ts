@@ -43,14 +43,14 @@ const enum State {
 }
 
 /** The bytes of an ASCII text (boundaries, header names). */
-export function asciiBytes(text: string): Uint8Array {
+function asciiBytes(text: string): Uint8Array {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
   return bytes;
 }
 
 /** First index of `needle` in `haystack` at or after `from`; jumps between first-byte hits natively. */
-export function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from: number): number {
+function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from: number): number {
   const first = needle[0]!;
   const last = haystack.length - needle.length;
   for (

@@ -1,8 +1,9 @@
-import { asciiBytes, indexOfBytes, multipartBoundaryOf } from '../dicomweb';
+import { MultipartError, MultipartReader, multipartBoundaryOf, type MultipartPart } from '../dicomweb';
 
 /**
  * The one part of a WADO-RS frame response (multipart/related, PS3.18 8.7), cut out on the main thread
- * with native byte searches. The image loader's own multipart reader compares every byte of the frame
+ * by the DICOMweb layer's multipart reader (by its Content-Length, or native byte searches). The image
+ * loader's own multipart reader compares every byte of the frame
  * in JavaScript to find the closing boundary, a few milliseconds of main thread per frame that hold
  * back every response queued behind it while a series streams in.
  */
@@ -21,12 +22,6 @@ export interface FramePart {
 
 export { multipartBoundaryOf };
 
-/** Part headers are a boundary line and a few short headers; beyond this the body is not a part. */
-const PART_HEADERS_LIMIT = 4096;
-const CR = 0x0d;
-const LF = 0x0a;
-const DASH = 0x2d;
-
 /**
  * The first part of a multipart/related response with the given Content-Type, or undefined when the
  * response is not multipart or not well formed (the loader then reads it as before and reports it).
@@ -37,35 +32,21 @@ export function firstPartOf(
 ): FramePart | undefined {
   const boundary = multipartBoundaryOf(contentType);
   if (!boundary) return undefined;
-  const bytes = new Uint8Array(response);
-  const opening = asciiBytes(`--${boundary}`);
-  // RFC 2046: a preamble may come before the first boundary line, which then starts after a CRLF.
-  const start = indexOfBytes(bytes.subarray(0, PART_HEADERS_LIMIT), opening, 0);
-  if (start === -1 || (start > 0 && (bytes[start - 2] !== CR || bytes[start - 1] !== LF))) return undefined;
-  const headerEnd = indexOfBytes(
-    bytes.subarray(0, start + PART_HEADERS_LIMIT),
-    asciiBytes('\r\n\r\n'),
-    start + opening.length,
-  );
-  if (headerEnd === -1) return undefined;
-  const bodyStart = headerEnd + 4;
-  // The CRLF before the next boundary line belongs to that line, not to the body.
-  const bodyEnd = indexOfBytes(bytes, asciiBytes(`\r\n--${boundary}`), bodyStart - 2);
-  if (bodyEnd === -1 || bodyEnd < bodyStart) return undefined;
-  const after = bodyEnd + 2 + opening.length;
-  const closes = bytes[after] === DASH && bytes[after + 1] === DASH;
-  const continues =
-    bytes[after] === CR || bytes[after] === LF || bytes[after] === 0x20 || bytes[after] === 0x09;
-  if (!closes && !continues) return undefined;
-
-  const headerText = String.fromCharCode(...bytes.subarray(start + opening.length, headerEnd));
-  const partType = headerText
-    .split(/\r\n/)
-    .map((line) => /^content-type\s*:\s*(.*)$/i.exec(line)?.[1]?.trim())
-    .find((value) => value !== undefined);
-  const contentTypeOfPart = partType || 'application/octet-stream';
+  let part: MultipartPart | undefined;
+  try {
+    [part] = new MultipartReader(boundary).write(new Uint8Array(response));
+  } catch (error) {
+    if (error instanceof MultipartError) return undefined;
+    throw error;
+  }
+  if (!part) return undefined;
+  const contentTypeOfPart = part.headers.get('content-type') || 'application/octet-stream';
+  const { body } = part;
   return {
-    body: response.slice(bodyStart, bodyEnd),
+    body:
+      body.byteOffset === 0 && body.byteLength === body.buffer.byteLength
+        ? (body.buffer as ArrayBuffer)
+        : body.slice().buffer,
     contentType: contentTypeOfPart,
     transferSyntaxUid: /transfer-syntax\s*=\s*"?([\d.]+)"?/i.exec(contentTypeOfPart)?.[1],
   };
