@@ -34,7 +34,7 @@ const started: Promise<Started> = loadAppConfig(`${import.meta.env.BASE_URL}conf
 const firstRequestsSent = started.then((result) => {
   if (!result.ok || !viewerRequest) return undefined;
   return Promise.race([
-    openViewerEarly(result.client, viewerRequest),
+    openViewerEarly(result.client, viewerRequest, result.config.viewer.cacheBytes),
     new Promise<void>((resolve) => setTimeout(resolve, LONGEST_APP_WAIT_MS)),
   ]);
 });

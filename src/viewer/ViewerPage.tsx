@@ -14,6 +14,7 @@ import { SeriesBrowser, type LoadThumbnail, type StudySeries } from './SeriesBro
 import { chooseDefaultSeries, seriesIsImages } from './seriesContent';
 import type { ShortcutCommand, ViewportAction } from './tools';
 import { usePriorStudies, useViewerStudies, type SeriesRef } from './useViewerData';
+import { releaseEarlyHolds } from './seriesRetrieval';
 import { prefetchDefaultSeries } from './viewerData';
 import type { ImageViewport } from './seriesThumbnail';
 import { usePreviewGate } from './usePreviewGate';
@@ -80,7 +81,7 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
   // Its first image is fetched and drawn by the page itself while the image code loads.
   const studies = useViewerStudies(client, request.studyInstanceUids, (arrived) => {
     if (!useViewerStore.getState().viewports[0])
-      prefetchDefaultSeries(arrived, client, request.seriesInstanceUid);
+      prefetchDefaultSeries(arrived, client, settings.cacheBytes, request.seriesInstanceUid);
   });
   const renderer = useRenderingStore((state) => state.choice);
   const loaded: StudySeries[] = useMemo(
@@ -98,6 +99,8 @@ function ViewerWorkspace({ client, settings, request }: ViewerWorkspaceProps) {
 
   // A new viewer page starts from one viewport, the window/level tool and nothing assigned.
   useEffect(() => reset, [reset]);
+  // Leaving the viewer before a viewport held the series' answer started for it stops that answer.
+  useEffect(() => releaseEarlyHolds, []);
 
   // The first viewport shows the series asked for in the address (fetched before the series list
   // arrives when the address names it), else the main image series.

@@ -5,11 +5,11 @@ import { LazyReportViewport, reportKindOf } from '../reports';
 import type { ViewerSettings } from './engine';
 import { firstFrameOf, imageCodeMayLoad } from './firstFrame';
 import { readSeriesDrag, SERIES_DRAG_TYPE } from './seriesDrag';
-import { holdSeriesRetrieval } from './seriesRetrieval';
+import { holdSeriesRetrieval, releaseEarlyHolds } from './seriesRetrieval';
 import { seriesIsImages } from './seriesContent';
 import type { ToolId } from './tools';
 import { useSeriesMetadata, type SeriesRef } from './useViewerData';
-import { imageStackOf } from './viewerData';
+import { earlyFrameFetched, imageStackOf } from './viewerData';
 import { ViewportPlaceholder } from './ViewportCard';
 import { ViewportContent } from './ViewportContent';
 import type { OverlayText } from './ViewportOverlay';
@@ -73,13 +73,16 @@ export function ViewportSlot({
   useEffect(() => {
     if (!stack || !showsImages) return undefined;
     const first = stack[0]?.imageId;
-    return holdSeriesRetrieval({
+    const release = holdSeriesRetrieval({
       client,
       stack,
       cacheBytes,
       startAfter: Promise.all([(first && firstFrameOf(first)) || undefined, imageCodeMayLoad()]),
-      alreadyFetched: (imageId) => imageId === first && firstFrameOf(imageId) !== undefined,
+      alreadyFetched: earlyFrameFetched,
     });
+    // This viewport holds what it shows: an answer started before it existed needs no other holder.
+    releaseEarlyHolds();
+    return release;
   }, [client, stack, showsImages, cacheBytes]);
 
   const accepts = (event: DragEvent) => event.dataTransfer.types.includes(SERIES_DRAG_TYPE);

@@ -8,12 +8,17 @@ const VIEWER_PATH = /^\/viewer(?:\/([^/]+))?\/?$/;
 
 /**
  * A page opened on the viewer starts its searches here, before the app's code has been evaluated: the
- * studies' series, then the first series' metadata and first frame (drawn early by the page). The
+ * studies' series, then the first series' metadata and first frame (drawn early by the page), then
+ * the rest of that series in one answer, within `cacheBytes` (the image cache's budget). The
  * viewer takes these answers when it renders (viewerData.ts) and reports any failure itself.
  * `parsed` is the viewer's address (viewerRequestAt). Resolves once the first series' metadata has been
  * asked for, or it is known that there is none.
  */
-export function openViewerEarly(client: DicomWebClient, parsed: ViewerRequestResult): Promise<void> {
+export function openViewerEarly(
+  client: DicomWebClient,
+  parsed: ViewerRequestResult,
+  cacheBytes: number,
+): Promise<void> {
   if (!parsed.ok) {
     releaseImageCode();
     return Promise.resolve();
@@ -21,9 +26,9 @@ export function openViewerEarly(client: DicomWebClient, parsed: ViewerRequestRes
   const { studyInstanceUids, seriesInstanceUid } = parsed.request;
   // A series named in the address needs no search to be found.
   if (seriesInstanceUid && studyInstanceUids.length === 1)
-    prefetchFirstImage(client, { studyInstanceUid: studyInstanceUids[0]!, seriesInstanceUid });
+    prefetchFirstImage(client, { studyInstanceUid: studyInstanceUids[0]!, seriesInstanceUid }, cacheBytes);
   return startViewerStudies(client, studyInstanceUids).then(
-    (studies) => prefetchDefaultSeries(studies, client, seriesInstanceUid),
+    (studies) => prefetchDefaultSeries(studies, client, cacheBytes, seriesInstanceUid),
     releaseImageCode,
   );
 }

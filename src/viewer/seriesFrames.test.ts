@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { NativeDecoding } from './nativeDecoding';
 import { framesOfFile, readSeriesFrames, type ImageFrame, type SeriesLayout } from './seriesFrames';
 
 // A two-frame 4×4 16-bit image written by dcmtk (src/dicom/part10-samples/source.dump).
@@ -8,13 +9,18 @@ const sample = (name: string) =>
 const SAMPLE_SOP = '1.2.826.0.1.3680043.8.498.4242.1';
 const FRAME_BYTES = 4 * 4 * 2;
 
-const layoutOf = (frameLength: number | undefined, frames = [1, 2]): SeriesLayout =>
+const layoutOf = (
+  frameLength: number | undefined,
+  frames = [1, 2],
+  decoding: NativeDecoding | undefined = undefined,
+): SeriesLayout =>
   new Map([
     [
       SAMPLE_SOP,
       {
         frameLength,
         numberOfFrames: 2,
+        decoding,
         images: frames.map((frame) => ({ imageId: `image-${frame}`, frame })),
       },
     ],
@@ -50,9 +56,41 @@ describe('framesOfFile', () => {
     expect(found.transferSyntaxUid).toBe('1.2.840.10008.1.2.1');
     expect(found.frames.map((frame) => frame.imageId)).toEqual(['image-1', 'image-2']);
     const [first, second] = found.frames;
-    expect(first!.pixelData).not.toBe(second!.pixelData);
-    expect(first!.pixelData.byteLength).toBe(FRAME_BYTES);
-    expect([...new Uint16Array(second!.pixelData)]).toEqual(Array.from({ length: 16 }, (_, i) => 0x0101 + i));
+    if (first?.kind !== 'stored' || second?.kind !== 'stored') throw new Error('frames not as stored');
+    expect(first.pixelData).not.toBe(second.pixelData);
+    expect(first.pixelData.byteLength).toBe(FRAME_BYTES);
+    expect([...new Uint16Array(second.pixelData)]).toEqual(Array.from({ length: 16 }, (_, i) => 0x0101 + i));
+  });
+
+  it('decodes the frames where the layout says how, rescaled as the image loader would', () => {
+    const decoding: NativeDecoding = {
+      columns: 4,
+      rows: 4,
+      bitsAllocated: 16,
+      bitsStored: 16,
+      signed: false,
+      scaling: { rescaleSlope: 1, rescaleIntercept: -1024, modality: 'CT' },
+    };
+    const found = framesOfFile(sample('explicit-defined.dcm'), layoutOf(FRAME_BYTES, [1, 2], decoding));
+    if (found.kind !== 'frames') throw new Error(found.kind);
+    const second = found.frames[1];
+    if (second?.kind !== 'decoded') throw new Error('frame not decoded');
+    expect(second.pixels.pixelData).toBeInstanceOf(Int16Array);
+    expect([...second.pixels.pixelData]).toEqual(Array.from({ length: 16 }, (_, i) => 0x0101 + i - 1024));
+    expect([second.pixels.smallest, second.pixels.largest]).toEqual([0x0101 - 1024, 0x0110 - 1024]);
+  });
+
+  it('hands over frames as stored where the bytes are fewer than the decoding needs', () => {
+    const decoding: NativeDecoding = {
+      columns: 8,
+      rows: 4,
+      bitsAllocated: 16,
+      bitsStored: 16,
+      signed: false,
+      scaling: undefined,
+    };
+    const found = framesOfFile(sample('explicit-defined.dcm'), layoutOf(FRAME_BYTES, [1], decoding));
+    expect(found.kind === 'frames' && found.frames.map((frame) => frame.kind)).toEqual(['stored']);
   });
 
   it('gives only the frames the stack shows', () => {

@@ -1,4 +1,5 @@
 import { nativeFramesOf, nativePixelDataOf } from '../dicom';
+import { decodeNativeFrame, type DecodedPixels, type NativeDecoding } from './nativeDecoding';
 
 /**
  * How a series' one answer of Part-10 files is cut into the frames of a stack's images. Plain data and
@@ -11,6 +12,8 @@ export interface InstanceFrames {
   /** Bytes of one native frame; undefined where the metadata does not say (its file is unusable). */
   frameLength: number | undefined;
   numberOfFrames: number;
+  /** How its frames are decoded here; undefined: they go to the image loader as stored. */
+  decoding: NativeDecoding | undefined;
   /** The stack's images of this instance, by 1-based frame number. */
   images: ReadonlyArray<{ imageId: string; frame: number }>;
 }
@@ -18,9 +21,25 @@ export interface InstanceFrames {
 /** The stack's instances by SOP Instance UID; structured-cloneable, so a worker can be given it. */
 export type SeriesLayout = ReadonlyMap<string, InstanceFrames>;
 
-export interface ImageFrame {
-  imageId: string;
-  pixelData: ArrayBuffer;
+/** A frame of the answer: decoded here where it could be (nativeDecoding.ts), else its bytes as stored. */
+export type ImageFrame =
+  | { imageId: string; kind: 'decoded'; pixels: DecodedPixels }
+  | { imageId: string; kind: 'stored'; pixelData: ArrayBuffer };
+
+/** The buffers a frame message hands over (transferred, not copied). */
+export function buffersOf(frames: readonly ImageFrame[]): ArrayBuffer[] {
+  return frames.map((frame) =>
+    frame.kind === 'decoded' ? (frame.pixels.pixelData.buffer as ArrayBuffer) : frame.pixelData,
+  );
+}
+
+function imageFrameOf(
+  imageId: string,
+  pixelData: ArrayBuffer,
+  decoding: NativeDecoding | undefined,
+): ImageFrame {
+  const pixels = decoding && decodeNativeFrame(pixelData, decoding);
+  return pixels ? { imageId, kind: 'decoded', pixels } : { imageId, kind: 'stored', pixelData };
 }
 
 /** What one file of the answer gave. */
@@ -43,7 +62,7 @@ export function framesOfFile(file: Uint8Array, layout: SeriesLayout): FileFrames
   const imageFrames: ImageFrame[] = [];
   for (const { imageId, frame } of instance.images) {
     const pixelData = frames[frame - 1];
-    if (pixelData) imageFrames.push({ imageId, pixelData });
+    if (pixelData) imageFrames.push(imageFrameOf(imageId, pixelData, instance.decoding));
   }
   return { kind: 'frames', transferSyntaxUid: pixels.transferSyntaxUid, frames: imageFrames };
 }

@@ -77,6 +77,8 @@ describe('seriesLayoutOf', () => {
     expect(layout.get(SAMPLE_SOP)).toEqual({
       frameLength: 32,
       numberOfFrames: 2,
+      // No photometric interpretation: not decoded in the answer's worker.
+      decoding: undefined,
       images: stack
         .filter((image) => image.instance.sopInstanceUid === SAMPLE_SOP)
         .map(({ imageId, frame }) => ({ imageId, frame })),
@@ -96,10 +98,10 @@ describe('SeriesRetrieval', () => {
     await retrieval.ended;
     expect(retrieval.isComplete).toBe(true);
     expect(delivered).toEqual(stack.map((image) => image.imageId));
-    const second = retrieval.take(stack[1]!.imageId)!;
+    const second = retrieval.takeStored(stack[1]!.imageId)!;
     expect(second.transferSyntaxUid).toBe('1.2.840.10008.1.2.1');
     expect([...new Uint16Array(second.pixelData)]).toEqual(Array.from({ length: 16 }, (_, i) => 0x0101 + i));
-    expect(retrieval.take(stack[1]!.imageId)).toBeUndefined();
+    expect(retrieval.takeStored(stack[1]!.imageId)).toBeUndefined();
   });
 
   it('does not keep a second copy of a frame another path has', async () => {
@@ -110,8 +112,26 @@ describe('SeriesRetrieval', () => {
       (id) => id === stack[0]!.imageId,
     );
     await retrieval.ended;
-    expect(retrieval.take(stack[0]!.imageId)).toBeUndefined();
-    expect(retrieval.take(stack[1]!.imageId)?.transferSyntaxUid).toBe('1.2.840.10008.1.2');
+    expect(retrieval.takeStored(stack[0]!.imageId)).toBeUndefined();
+    expect(retrieval.takeStored(stack[1]!.imageId)?.transferSyntaxUid).toBe('1.2.840.10008.1.2');
+  });
+
+  it('keeps greyscale frames decoded, for the viewport, not for the image loader', async () => {
+    const grey = {
+      '00280004': { vr: 'CS', Value: ['MONOCHROME2'] },
+      '00281052': { vr: 'DS', Value: [-1024] },
+      '00281053': { vr: 'DS', Value: [1] },
+    } as DicomJsonDataset;
+    const stack = stackOf(instance(SAMPLE_SOP, grey));
+    const retrieval = start(clientAnswering([sample('explicit-defined.dcm')]), stack);
+    await retrieval.ended;
+    const imageId = stack[1]!.imageId;
+    expect(retrieval.takeStored(imageId)).toBeUndefined();
+    const frame = retrieval.takeDecoded(imageId);
+    expect(frame?.transferSyntaxUid).toBe('1.2.840.10008.1.2.1');
+    expect(frame?.pixels.pixelData).toBeInstanceOf(Int16Array);
+    expect(frame?.pixels.pixelData[0]).toBe(0x0101 - 1024);
+    expect(retrieval.takeDecoded(imageId)).toBeUndefined();
   });
 
   it('gives up on an answer of mostly compressed files, and ends without rejecting', async () => {
@@ -131,7 +151,7 @@ describe('SeriesRetrieval', () => {
     );
     await retrieval.ended;
     expect(retrieval.isComplete).toBe(false);
-    expect(retrieval.take(stack[0]!.imageId)).toBeDefined();
+    expect(retrieval.takeStored(stack[0]!.imageId)).toBeDefined();
   });
 
   it('lets go of every byte not taken when stopped', async () => {
@@ -139,6 +159,6 @@ describe('SeriesRetrieval', () => {
     const retrieval = start(clientAnswering([sample('explicit-defined.dcm')]), stack);
     await retrieval.ended;
     retrieval.stop();
-    expect(retrieval.take(stack[0]!.imageId)).toBeUndefined();
+    expect(retrieval.takeStored(stack[0]!.imageId)).toBeUndefined();
   });
 });

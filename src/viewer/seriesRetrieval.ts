@@ -9,26 +9,31 @@ import {
   type SeriesReadingMessage,
   type SeriesReadingRequest,
 } from './seriesFrames';
+import { nativeDecodingOf, type DecodedPixels } from './nativeDecoding';
 import type { StackImage } from './stackOrder';
 
 /**
  * A series' images fetched in one answer (WADO-RS retrieve of the series' Part-10 files) instead of
  * one request per frame: on a busy machine the per-request work of the browser, the gateway and the
- * archive, not the bytes, bounded how fast a series came in. Each native frame's bytes wait here, by
- * image id, until the image loader takes them (firstFrame/imageLoaderHandOver.ts); images this answer
- * cannot give (compressed files, a failure) are left to the per-frame loading that runs after it.
+ * archive, not the bytes, bounded how fast a series came in. Each native frame waits here, by image
+ * id, until the viewport takes it: greyscale frames decoded already, which become images of the cache
+ * without the image loader's decoding round trip (stackController.ts), other frames as bytes for the
+ * image loader (firstFrame/imageLoaderHandOver.ts). Images this answer cannot give (compressed files,
+ * a failure) are left to the per-frame loading that runs after it.
  *
- * The answer is read, and its files cut into frames, in a worker of its own where one can start
+ * The answer is read, and its files cut into frames and decoded, in a worker of its own where one can start
  * (seriesRetrieval.worker.ts): on the page's main thread it took most of the answer's length there,
  * while the viewer's code started and the first images were decoded. No Cornerstone here: the answer
  * starts while the image code is still loading.
  */
 
-/** A frame's bytes as the image loader decodes them. */
-export interface RetrievedFrame {
-  pixelData: ArrayBuffer;
-  transferSyntaxUid: string;
-}
+/**
+ * A frame of the answer: decoded already (greyscale native frames, nativeDecoding.ts), ready to become
+ * an image of the cache; or its bytes as stored, for the image loader to decode.
+ */
+export type RetrievedFrame =
+  | { kind: 'decoded'; pixels: DecodedPixels; transferSyntaxUid: string }
+  | { kind: 'stored'; pixelData: ArrayBuffer; transferSyntaxUid: string };
 
 /** Why a series is not retrieved in one answer, for the ones that are not. */
 export type RetrievalPlan =
@@ -89,6 +94,7 @@ export function seriesLayoutOf(
       frames = {
         frameLength: plan.frameLengths.get(instance.sopInstanceUid),
         numberOfFrames: instance.numberOfFrames,
+        decoding: nativeDecodingOf(instance.dataset),
         images: [],
       };
       layout.set(instance.sopInstanceUid, frames);
@@ -192,11 +198,24 @@ export class SeriesRetrieval {
     return this.received;
   }
 
-  /** The bytes of `imageId`, once: from then on they are the image loader's. */
-  take(imageId: string): RetrievedFrame | undefined {
+  /** The stored bytes of `imageId`, once, for the image loader; a decoded frame stays for its viewport. */
+  takeStored(imageId: string): Extract<RetrievedFrame, { kind: 'stored' }> | undefined {
+    return this.takeOf(imageId, 'stored');
+  }
+
+  /** The decoded pixels of `imageId`, once, for the viewport that puts them in the image cache. */
+  takeDecoded(imageId: string): Extract<RetrievedFrame, { kind: 'decoded' }> | undefined {
+    return this.takeOf(imageId, 'decoded');
+  }
+
+  private takeOf<K extends RetrievedFrame['kind']>(
+    imageId: string,
+    kind: K,
+  ): Extract<RetrievedFrame, { kind: K }> | undefined {
     const frame = this.waiting.get(imageId);
+    if (frame?.kind !== kind) return undefined;
     this.waiting.delete(imageId);
-    return frame;
+    return frame as Extract<RetrievedFrame, { kind: K }>;
   }
 
   /** Lets go of bytes nobody will take (the image is loaded some other way). */
@@ -251,10 +270,16 @@ export class SeriesRetrieval {
   /** Keeps the frames of one file for their images, and tells whoever takes them. */
   private keep(transferSyntaxUid: string, frames: readonly ImageFrame[]): void {
     if (this.controller.signal.aborted) return;
-    for (const { imageId, pixelData } of frames) {
+    for (const frame of frames) {
+      const { imageId } = frame;
       if (this.alreadyFetched(imageId)) continue;
       this.received += 1;
-      this.waiting.set(imageId, { pixelData, transferSyntaxUid });
+      this.waiting.set(
+        imageId,
+        frame.kind === 'decoded'
+          ? { kind: 'decoded', pixels: frame.pixels, transferSyntaxUid }
+          : { kind: 'stored', pixelData: frame.pixelData, transferSyntaxUid },
+      );
       for (const listener of this.listeners) listener(imageId);
     }
   }
@@ -267,11 +292,13 @@ export function seriesRetrievalOf(seriesInstanceUid: string): SeriesRetrieval | 
   return retrievals.get(seriesInstanceUid);
 }
 
-/** The bytes of `imageId` from whichever series' answer brought them, once. */
-export function takeRetrievedFrame(imageId: string): RetrievedFrame | undefined {
+/** The stored bytes of `imageId` from whichever series' answer brought them, once, for the image loader. */
+export function takeRetrievedBytes(
+  imageId: string,
+): { pixelData: ArrayBuffer; transferSyntaxUid: string } | undefined {
   for (const retrieval of retrievals.values()) {
-    const frame = retrieval.take(imageId);
-    if (frame) return frame;
+    const frame = retrieval.takeStored(imageId);
+    if (frame) return { pixelData: frame.pixelData, transferSyntaxUid: frame.transferSyntaxUid };
   }
   return undefined;
 }
@@ -322,4 +349,21 @@ export function holdSeriesRetrieval({
       if (!held.isComplete && retrievals.get(key) === held) retrievals.delete(key);
     }, 0);
   };
+}
+
+/** Holds taken before the viewer's viewports exist, until a viewport holds what it shows. */
+const earlyHolds: Array<() => void> = [];
+
+/**
+ * Starts a series' one answer before the viewer's viewports exist, as soon as its first image's
+ * frame is in (viewerData.ts): the answer is read in its worker while the page draws that image and
+ * the image code loads. Held until the viewports hold what they show (releaseEarlyHolds).
+ */
+export function holdSeriesRetrievalEarly(request: RetrievalRequest): void {
+  earlyHolds.push(holdSeriesRetrieval(request));
+}
+
+/** Lets go of the early holds: a series no viewport shows is stopped, and its bytes freed. */
+export function releaseEarlyHolds(): void {
+  for (const release of earlyHolds.splice(0)) release();
 }

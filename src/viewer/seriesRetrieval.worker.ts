@@ -1,5 +1,6 @@
 import { DicomWebClient } from '../dicomweb';
 import {
+  buffersOf,
   readSeriesFrames,
   type ImageFrame,
   type SeriesReadingMessage,
@@ -7,10 +8,10 @@ import {
 } from './seriesFrames';
 
 /**
- * Reads a series' one answer away from the page: its multipart reading and the cutting of its files
- * into frames took the page's main thread for most of the answer's length, while the viewer's code
- * was starting and the first images were being decoded there. Each frame goes to the page as a
- * transferred buffer, not a copy. The page stops the answer by ending this worker.
+ * Reads a series' one answer away from the page: its multipart reading, the cutting of its files into
+ * frames and their decoding took the page's main thread for most of the answer's length, while the
+ * viewer's code was starting and the first images were being decoded there. Each frame goes to the
+ * page in a transferred buffer, not a copy. The page stops the answer by ending this worker.
  */
 
 interface WorkerScope {
@@ -31,10 +32,7 @@ async function read({ client: settings, studyInstanceUid, seriesInstanceUid, lay
     signal: controller.signal,
   });
   const take = (transferSyntaxUid: string, frames: ImageFrame[]) =>
-    scope.postMessage(
-      { kind: 'frames', transferSyntaxUid, frames },
-      frames.map((frame) => frame.pixelData),
-    );
+    scope.postMessage({ kind: 'frames', transferSyntaxUid, frames }, buffersOf(frames));
   return readSeriesFrames(files, layout, take, controller.signal);
 }
 

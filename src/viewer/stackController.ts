@@ -13,11 +13,12 @@ import { stackPrefetch } from '@cornerstonejs/tools/utilities/stackPrefetch/inde
 import { getString } from '../dicom';
 import { keepCpuDrawingTrue } from './cpuDrawing';
 import { frameTransferSyntax, registerMetadata, renderingEngine } from './engine';
+import { imageOfDecodedPixels } from './decodedImage';
 import { cineRateOf, hasPixelSpacing } from './imageFacts';
 import { describeImageLoadError } from './imageLoadError';
 import { stackTools } from './lazyTools';
 import { edgeMarkers, type Vector3 } from './orientation';
-import { seriesRetrievalOf } from './seriesRetrieval';
+import { seriesRetrievalOf, type SeriesRetrieval } from './seriesRetrieval';
 import type { StackImage } from './stackOrder';
 import type { ViewportAction } from './tools';
 import type { SeriesProgress } from './useSeriesProgress';
@@ -118,7 +119,7 @@ export class StackController {
       this.report({ window: this.currentWindow(), inverted: this.viewport.getProperties().invert ?? false }),
     );
     this.listen(element, Events.CAMERA_MODIFIED, () => this.report({ markers: this.currentMarkers() }));
-    this.listen(eventTarget, Events.IMAGE_LOADED, (event) => {
+    this.listen(eventTarget, Events.IMAGE_CACHE_IMAGE_ADDED, (event) => {
       const imageId = (event as CustomEvent<{ image?: { imageId?: string } }>).detail.image?.imageId;
       if (imageId && this.imageIdSet.has(imageId) && !this.loadedIds.has(imageId)) {
         this.loadedIds.add(imageId);
@@ -196,20 +197,31 @@ export class StackController {
     }
     const generation = this.generation;
     this.stopTakingFrames?.();
-    this.stopTakingFrames = retrieval.deliverTo((imageId) => this.decodeRetrieved(imageId, retrieval));
+    this.stopTakingFrames = retrieval.deliverTo((imageId) => this.takeRetrieved(imageId, retrieval));
     void retrieval.ended.then(() => {
       if (generation === this.generation && !this.destroyed) stackPrefetch.enable(this.element);
     });
   }
 
   /**
-   * Decodes a frame that came in the series' answer, behind the images a user asks for (prefetch
-   * requests wait for interaction ones in the decoding queue). One already loaded or loading, the
-   * first image above all, is not decoded twice: its bytes are let go.
+   * Takes a frame that came in the series' answer into the image cache. A frame the worker decoded
+   * becomes an image at once; one it could not is decoded by the image loader, behind the images a
+   * user asks for (prefetch requests wait for interaction ones in the decoding queue). One already
+   * loaded or loading, the first image above all, is not taken twice: its frame is let go.
    */
-  private decodeRetrieved(imageId: string, retrieval: { drop(imageId: string): void }): void {
+  private takeRetrieved(imageId: string, retrieval: SeriesRetrieval): void {
     if (!this.imageIdSet.has(imageId) || cache.getImageLoadObject(imageId)) {
       retrieval.drop(imageId);
+      return;
+    }
+    const decoded = retrieval.takeDecoded(imageId);
+    if (decoded) {
+      const image = imageOfDecodedPixels(imageId, decoded.pixels, decoded.transferSyntaxUid);
+      try {
+        if (image) cache.putImageSync(imageId, image);
+      } catch {
+        // Not cached (the cache is full of images in use): fetched when it is shown or prefetched.
+      }
       return;
     }
     imageLoader

@@ -2,11 +2,17 @@ import type { InstanceMetadata } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
 // The report kinds alone: the reports feature's entry brings its views, which the first requests do not need.
 import { reportKindOf } from '../reports/reportKind';
-import { fetchFirstFrame, releaseImageCode, releaseImageCodeAfter } from './firstFrame/firstFrames';
+import {
+  fetchFirstFrame,
+  firstFrameOf,
+  releaseImageCode,
+  releaseImageCodeAfter,
+} from './firstFrame/firstFrames';
 import { withPaletteEntries } from './paletteData';
 import type { StudySeries } from './SeriesBrowser';
 import { chooseDefaultSeries, isDisplayableImage, seriesIsImages } from './seriesContent';
 import { createSeriesMetadataCache, type SeriesMetadataCache } from './seriesMetadataCache';
+import { holdSeriesRetrievalEarly } from './seriesRetrieval';
 import { buildStack, type StackImage } from './stackOrder';
 
 // The viewer's data without React: the page's first requests are made from here before the app's
@@ -100,14 +106,28 @@ export function imageStackOf(client: DicomWebClient, instances: readonly Instanc
 /**
  * Fetches the series' metadata and then its first image's frame, for the early drawing
  * (firstFrame/): started as soon as the series is known, beside the image code that loads meanwhile.
+ * Once that frame is in, the rest of the series is asked for in one answer (seriesRetrieval.ts), within
+ * `cacheBytes`, the image cache's budget.
  */
-export function prefetchFirstImage(client: DicomWebClient, series: SeriesRef): void {
+export function prefetchFirstImage(client: DicomWebClient, series: SeriesRef, cacheBytes: number): void {
   metadataCacheOf(client)
     .get(seriesKey(series))
     .then((instances) => {
-      const first = imageStackOf(client, instances)[0];
-      if (first) releaseImageCodeAfter(fetchFirstFrame(client, first));
-      else releaseImageCode();
+      const stack = imageStackOf(client, instances);
+      const first = stack[0];
+      if (!first) {
+        releaseImageCode();
+        return;
+      }
+      const frame = fetchFirstFrame(client, first);
+      releaseImageCodeAfter(frame);
+      holdSeriesRetrievalEarly({
+        client,
+        stack,
+        cacheBytes,
+        startAfter: frame,
+        alreadyFetched: earlyFrameFetched,
+      });
     })
     // The viewport reports a metadata failure itself.
     .catch(releaseImageCode);
@@ -121,6 +141,7 @@ export function prefetchFirstImage(client: DicomWebClient, series: SeriesRef): v
 export function prefetchDefaultSeries(
   studies: readonly StudySeries[],
   client: DicomWebClient,
+  cacheBytes: number,
   asked?: string,
 ): void {
   const first = chooseDefaultSeries(
@@ -128,9 +149,15 @@ export function prefetchDefaultSeries(
     asked,
   );
   if (first && seriesIsImages(first) && !reportKindOf(first))
-    prefetchFirstImage(client, {
-      studyInstanceUid: first.studyInstanceUid,
-      seriesInstanceUid: first.seriesInstanceUid,
-    });
+    prefetchFirstImage(
+      client,
+      { studyInstanceUid: first.studyInstanceUid, seriesInstanceUid: first.seriesInstanceUid },
+      cacheBytes,
+    );
   else releaseImageCode();
+}
+
+/** Whether an image's frame was fetched for the early drawing (the series' answer does not keep it twice). */
+export function earlyFrameFetched(imageId: string): boolean {
+  return firstFrameOf(imageId) !== undefined;
 }

@@ -1,5 +1,5 @@
 import { metaData } from '@cornerstonejs/core';
-import { takeRetrievedFrame } from '../seriesRetrieval';
+import { takeRetrievedBytes } from '../seriesRetrieval';
 import { takeFirstFrameBytes } from './firstFrames';
 
 /** The image loader asks this type for a frame's bytes it already has (wadors loadImage, 5.x). */
@@ -19,7 +19,7 @@ export function offerFetchedFramesToImageLoader(): void {
   if (offered) return;
   metaData.addProvider((type: string, query: unknown) => {
     if (type !== FRAME_BYTES_TYPE || typeof query !== 'string') return undefined;
-    return takeFirstFrameBytes(query) ?? takeRetrievedFrame(query);
+    return takeFirstFrameBytes(query) ?? takeRetrievedBytes(query);
   }, PRIORITY);
   offered = true;
 }
