@@ -68,8 +68,9 @@ export function ViewportSlot({
   const showsImages = Boolean(stack?.length) && !problem;
 
   // The series' images come in one answer while the viewport shows it (seriesRetrieval.ts), asked for
-  // once the first image's own frame is in and, on a page opened on the viewer, drawn early (reading
-  // that answer would otherwise hold up the drawing).
+  // once the first image's own frame is in and the image code may load. The first viewport's series
+  // on a page opened on the viewer was asked for before this viewport existed (viewerData.ts): it is
+  // joined here.
   useEffect(() => {
     if (!stack || !showsImages) return undefined;
     const first = stack[0]?.imageId;

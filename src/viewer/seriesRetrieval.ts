@@ -21,8 +21,8 @@ import type { StackImage } from './stackOrder';
  * image loader (firstFrame/imageLoaderHandOver.ts). Images this answer cannot give (compressed files,
  * a failure) are left to the per-frame loading that runs after it.
  *
- * The answer is read, and its files cut into frames and decoded, in a worker of its own where one can start
- * (seriesRetrieval.worker.ts): on the page's main thread it took most of the answer's length there,
+ * The answer is read, and its files cut into frames and decoded, in a worker of its own where one can
+ * start (seriesRetrieval.worker.ts): on the page's main thread it took most of the answer's length there,
  * while the viewer's code started and the first images were decoded. No Cornerstone here: the answer
  * starts while the image code is still loading.
  */

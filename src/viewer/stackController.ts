@@ -184,9 +184,10 @@ export class StackController {
 
   /**
    * The rest of the series streams in once the first image is on screen, so that answers and decoding
-   * of the other images do not delay drawing it: the frames of the series' one answer are decoded as
-   * they arrive, and when that answer has ended, Cornerstone's prefetch fetches, nearest to the shown
-   * image first, whatever it did not give (compressed images, a failed or stopped answer).
+   * of the other images do not delay drawing it: the frames of the series' one answer are taken into
+   * the image cache as they arrive, and when that answer has ended, Cornerstone's prefetch fetches,
+   * nearest to the shown image first, whatever it did not give (compressed images, a failed or stopped
+   * answer).
    */
   private streamSeries(): void {
     if (this.stackSetFor !== this.generation || !this.seriesInstanceUid) return;
