@@ -13,25 +13,36 @@ export interface RoutePayload extends PayloadFigures {
  * at level 9 — the size a gzip-only client receives. `until` says when loading counts as done: the
  * page loaded and the worklist shown (plus a second for chunks it loads afterwards), or, for the
  * viewer, its viewport ready for the mouse tools: the viewer draws its first image before its image
- * and tool code has loaded, so the first image alone would leave that code out. Not a second more:
- * once the shown series is in, the viewer loads pdf.js for a document's preview, which is no part of
- * opening the viewer. Network idle cannot mark it: the worklist keeps its live event stream open.
+ * and tool code has loaded, so the first image alone would leave that code out. For the viewer only
+ * code asked for before that moment (the page's clock) counts: once the shown series is in, which
+ * can be within milliseconds of ready, the viewer loads pdf.js for a document's preview, which is no
+ * part of opening the viewer. Network idle cannot mark it: the worklist keeps its live event stream
+ * open.
  */
 export function measureRoutePayload(
   url: string,
   until: 'worklist-shown' | 'viewer-ready',
 ): Promise<RoutePayload> {
   return withColdPage(async (page: Page) => {
-    const pending: Array<Promise<LoadedResource | undefined>> = [];
-    const record = async (response: Response): Promise<LoadedResource | undefined> => {
+    const pending: Array<Promise<(LoadedResource & { askedAt: number }) | undefined>> = [];
+    const record = async (
+      response: Response,
+    ): Promise<(LoadedResource & { askedAt: number }) | undefined> => {
       const request = response.request();
       const resource = { url: response.url(), type: request.resourceType() };
       if (!response.ok() || !/^https?:/.test(resource.url) || !isCode(resource)) return undefined;
       const body = await response.body().catch(() => undefined);
       if (!body) return undefined;
-      return { ...resource, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
+      return {
+        ...resource,
+        bytes: body.length,
+        gzipBytes: gzipSync(body, { level: 9 }).length,
+        askedAt: request.timing().startTime,
+      };
     };
     page.on('response', (response) => pending.push(record(response)));
+    let readyAt = Infinity;
+    if (until === 'viewer-ready') await page.addInitScript(markViewerReady);
     if (until === 'worklist-shown') {
       await page.goto(url, { waitUntil: 'load' });
       await page.getByTestId('worklist').waitFor();
@@ -43,8 +54,32 @@ export function measureRoutePayload(
         .locator('[data-testid="viewport"][data-status="ready"]')
         .first()
         .waitFor({ timeout: 90_000 });
+      readyAt = (await page.evaluate(`window.${READY_AT}`)) as number;
+      if (!Number.isFinite(readyAt)) throw new Error('The page did not note when its viewport became ready');
     }
-    const resources = (await Promise.all(pending)).filter((r): r is LoadedResource => r !== undefined);
+    const resources = (await Promise.all(pending)).filter(
+      (r): r is LoadedResource & { askedAt: number } => r !== undefined && r.askedAt <= readyAt,
+    );
     return { ...payloadFigures(resources), finalPath: new URL(page.url()).pathname };
+  });
+}
+
+/** Where the page keeps the moment (ms since the epoch) its first viewport became ready. */
+const READY_AT = '__benchViewerReadyAt';
+
+/** Runs in the page before its own scripts: notes when a viewport first says it is ready. */
+function markViewerReady(): void {
+  const key = '__benchViewerReadyAt';
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('[data-testid="viewport"][data-status="ready"]')) {
+      (window as unknown as Record<string, number>)[key] = performance.timeOrigin + performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-status'],
   });
 }
