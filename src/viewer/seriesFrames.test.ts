@@ -26,6 +26,17 @@ const layoutOf = (
     ],
   ]);
 
+/** The sample's frames as 4×4 unsigned 16-bit greyscale, with `patch`. */
+const decodingOf = (patch: Partial<NativeDecoding> = {}): NativeDecoding => ({
+  columns: 4,
+  rows: 4,
+  bitsAllocated: 16,
+  bitsStored: 16,
+  signed: false,
+  scaling: undefined,
+  ...patch,
+});
+
 async function* answer(files: Uint8Array[], failure?: Error) {
   await Promise.resolve();
   for (const file of files) yield file;
@@ -63,14 +74,7 @@ describe('framesOfFile', () => {
   });
 
   it('decodes the frames where the layout says how, rescaled as the image loader would', () => {
-    const decoding: NativeDecoding = {
-      columns: 4,
-      rows: 4,
-      bitsAllocated: 16,
-      bitsStored: 16,
-      signed: false,
-      scaling: { rescaleSlope: 1, rescaleIntercept: -1024, modality: 'CT' },
-    };
+    const decoding = decodingOf({ scaling: { rescaleSlope: 1, rescaleIntercept: -1024, modality: 'CT' } });
     const found = framesOfFile(sample('explicit-defined.dcm'), layoutOf(FRAME_BYTES, [1, 2], decoding));
     if (found.kind !== 'frames') throw new Error(found.kind);
     const second = found.frames[1];
@@ -81,14 +85,7 @@ describe('framesOfFile', () => {
   });
 
   it('hands over frames as stored where the bytes are fewer than the decoding needs', () => {
-    const decoding: NativeDecoding = {
-      columns: 8,
-      rows: 4,
-      bitsAllocated: 16,
-      bitsStored: 16,
-      signed: false,
-      scaling: undefined,
-    };
+    const decoding = decodingOf({ columns: 8 });
     const found = framesOfFile(sample('explicit-defined.dcm'), layoutOf(FRAME_BYTES, [1], decoding));
     expect(found.kind === 'frames' && found.frames.map((frame) => frame.kind)).toEqual(['stored']);
   });

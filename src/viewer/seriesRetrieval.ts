@@ -293,12 +293,10 @@ export function seriesRetrievalOf(seriesInstanceUid: string): SeriesRetrieval | 
 }
 
 /** The stored bytes of `imageId` from whichever series' answer brought them, once, for the image loader. */
-export function takeRetrievedBytes(
-  imageId: string,
-): { pixelData: ArrayBuffer; transferSyntaxUid: string } | undefined {
+export function takeRetrievedBytes(imageId: string): Extract<RetrievedFrame, { kind: 'stored' }> | undefined {
   for (const retrieval of retrievals.values()) {
     const frame = retrieval.takeStored(imageId);
-    if (frame) return { pixelData: frame.pixelData, transferSyntaxUid: frame.transferSyntaxUid };
+    if (frame) return frame;
   }
   return undefined;
 }
