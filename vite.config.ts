@@ -52,6 +52,7 @@ export default defineConfig({
     viteCommonjs(),
   ],
   resolve: {
+    dedupe: ['dcmjs'],
     alias: [
       // vtk.js pulls in xmlbuilder2, which extends Node's EventEmitter; without the browser polyfill the
       // built bundle fails at start-up with "Class extends value undefined".
