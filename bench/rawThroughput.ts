@@ -3,7 +3,7 @@ import { boundaryOf, multipartBodies } from './multipart';
 import type { SeriesFrames } from './series';
 
 /** What the viewer asks for: frames as stored (multipart/related, any transfer syntax). */
-const ACCEPT_AS_STORED = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
+export const ACCEPT_AS_STORED = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
 
 /** Connections a browser opens to one HTTP/1.1 origin; the same for Node, so the two compare. */
 export const CONNECTIONS = 6;

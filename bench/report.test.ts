@@ -18,17 +18,19 @@ const app = (firstImage: number, mbPerS: number, fps: number): AppFigures => ({
 });
 
 describe('ratiosOf', () => {
-  it('puts Fovea over its references: floor, raw throughput and the peer', () => {
+  it('puts Fovea over its references: floor, raw throughput (Node and page) and the peer', () => {
     const ratios = ratiosOf(
       app(1500, 40, 60),
       { firstImageMs: summarize([1000]) },
       { mbPerS: summarize([50]) },
+      { mbPerS: summarize([20, 25, 30]) },
       app(6000, 20, 30),
     );
     expect(ratios).toEqual({
       firstImageVsFloor: 1.5,
       firstImageVsPeer: 0.25,
       seriesThroughputVsRaw: 0.8,
+      seriesThroughputVsPageRaw: 1.6,
       seriesThroughputVsPeer: 2,
       scrollFpsVsPeer: 2,
     });
@@ -38,6 +40,7 @@ describe('ratiosOf', () => {
       app(1500, 40, 60),
       { firstImageMs: summarize([1000]) },
       { mbPerS: summarize([50]) },
+      { mbPerS: summarize([25]) },
       undefined,
     );
     expect(ratios.firstImageVsPeer).toBeUndefined();

@@ -1,6 +1,7 @@
 import type { ScrollFigures } from './frames';
 import type { MachineInfo } from './machine';
 import type { MemoryFigures } from './memory';
+import type { PageThroughput } from './pageThroughput';
 import type { RawThroughput } from './rawThroughput';
 import type { RoutePayload } from './routePayload';
 import { ratio, type Sample } from './stats';
@@ -23,6 +24,8 @@ export interface Ratios {
   firstImageVsFloor?: number;
   firstImageVsPeer?: number;
   seriesThroughputVsRaw?: number;
+  /** Not a target: how the whole series compares with what a blank page takes in (pageThroughput.ts). */
+  seriesThroughputVsPageRaw?: number;
   seriesThroughputVsPeer?: number;
   scrollFpsVsPeer?: number;
 }
@@ -35,6 +38,7 @@ export interface BenchResults {
   fovea: AppFigures;
   floor: { firstImageMs: Sample };
   raw: { mbPerS: Sample; runs: RawThroughput[] };
+  pageRaw: { mbPerS: Sample; runs: PageThroughput[] };
   peer?: PeerResult;
   payload: { landing: RoutePayload; viewer: RoutePayload };
   worklist: WorklistFigures;
@@ -46,12 +50,14 @@ export function ratiosOf(
   fovea: AppFigures,
   floor: { firstImageMs: Sample },
   raw: { mbPerS: Sample },
+  pageRaw: { mbPerS: Sample },
   peer: AppFigures | undefined,
 ): Ratios {
   return {
     firstImageVsFloor: ratio(fovea.firstImageMs.median, floor.firstImageMs.median),
     firstImageVsPeer: ratio(fovea.firstImageMs.median, peer?.firstImageMs.median),
     seriesThroughputVsRaw: ratio(fovea.wholeSeries.mbPerS, raw.mbPerS.median),
+    seriesThroughputVsPageRaw: ratio(fovea.wholeSeries.mbPerS, pageRaw.mbPerS.median),
     seriesThroughputVsPeer: ratio(fovea.wholeSeries.mbPerS, peer?.wholeSeries.mbPerS),
     scrollFpsVsPeer: ratio(fovea.scroll.fps, peer?.scroll.fps),
   };
@@ -102,7 +108,7 @@ const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** The figures as printed: one row per measurement, Fovea beside its references and the ratios. */
 export function figureRows(results: BenchResults): string[][] {
-  const { fovea, floor, raw, ratios, payload, worklist } = results;
+  const { fovea, floor, raw, pageRaw, ratios, payload, worklist } = results;
   const peer = results.peer && 'figures' in results.peer ? results.peer.figures : undefined;
   const peerName = results.peer?.name ?? 'OHIF';
   const runs = fovea.firstImageMs.runs.length;
@@ -122,6 +128,14 @@ export function figureRows(results: BenchResults): string[][] {
       `${times(ratios.seriesThroughputVsRaw)} raw`,
       peer ? `${ms(peer.wholeSeries.ms)}, ${mbps(peer.wholeSeries.mbPerS)}` : '–',
       times(ratios.seriesThroughputVsPeer),
+    ],
+    [
+      '3 … frames fetched by a blank page',
+      '',
+      `page ${mbps(pageRaw.mbPerS.median)}`,
+      `${times(ratios.seriesThroughputVsPageRaw)} page`,
+      '',
+      '',
     ],
     [
       '4 Scroll (wheel, cached series)',

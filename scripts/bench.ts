@@ -13,6 +13,7 @@ import { floorPath, serveFloorPage } from '../bench/floor';
 import { machineInfo } from '../bench/machine';
 import { measureMemory } from '../bench/memory';
 import { startOhif, type RunningPeer } from '../bench/peers/ohif';
+import { pageFrameThroughput, type PageThroughput } from '../bench/pageThroughput';
 import { rawFrameThroughput, type RawThroughput } from '../bench/rawThroughput';
 import {
   formatReport,
@@ -91,6 +92,9 @@ try {
   log(`Raw WADO-RS frame throughput from Node (${runs} runs)…`);
   const rawRuns: RawThroughput[] = [];
   for (let i = 0; i < runs; i++) rawRuns.push(await rawFrameThroughput(dicomWeb, frames));
+  log(`The same frames fetched by a blank page in Chromium (${runs} cold runs)…`);
+  const pageRuns: PageThroughput[] = [];
+  for (let i = 0; i < runs; i++) pageRuns.push(await pageFrameThroughput(stack.url, '/dicom-web', frames));
 
   log(`Time to first image, ${runs} cold runs each, interleaved…`);
   const firstImage: Record<string, number[]> = { fovea: [], floor: [], peer: [] };
@@ -139,6 +143,7 @@ try {
 
   const floor = { firstImageMs: summarize(firstImage.floor!) };
   const raw = { mbPerS: summarize(rawRuns.map((r) => r.mbPerS)), runs: rawRuns };
+  const pageRaw = { mbPerS: summarize(pageRuns.map((r) => r.mbPerS)), runs: pageRuns };
   const partial: Omit<BenchResults, 'targets'> = {
     at: new Date().toISOString(),
     machine,
@@ -146,6 +151,7 @@ try {
     fovea,
     floor,
     raw,
+    pageRaw,
     ...(peerResult ? { peer: peerResult } : {}),
     payload,
     worklist,
@@ -153,6 +159,7 @@ try {
       fovea,
       floor,
       raw,
+      pageRaw,
       peerResult && 'figures' in peerResult ? peerResult.figures : undefined,
     ),
   };

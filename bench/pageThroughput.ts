@@ -1,0 +1,67 @@
+import type { Page } from 'playwright';
+import { withColdPage } from './browser';
+import { ACCEPT_AS_STORED, CONNECTIONS } from './rawThroughput';
+import type { SeriesFrames } from './series';
+import { megabytesPerSecond } from './stats';
+
+export interface PageThroughput {
+  ms: number;
+  /** Bytes of the answers as received, multipart framing included. */
+  answerBytes: number;
+  /** Decoded pixel bytes of the series per second, the same numerator as the viewers'. */
+  mbPerS: number;
+}
+
+/** An empty page at the gateway's origin, answered by the browser's request interception. */
+export const BLANK_PATH = '/bench-blank';
+
+async function serveBlankPage(page: Page, origin: string): Promise<void> {
+  await page.route(`${origin}${BLANK_PATH}`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: '<!doctype html><title>Blank</title>',
+    }),
+  );
+}
+
+/**
+ * The raw throughput as the browser itself takes frames in: a blank page at the gateway's origin
+ * fetches every frame of the series over WADO-RS, as many at a time as the browser opens connections,
+ * and neither decodes nor draws them. Beside the Node figure it shows what the browser's own network
+ * path costs on this machine, before any viewer does anything with the bytes.
+ */
+export function pageFrameThroughput(
+  origin: string,
+  dicomWebPath: string,
+  series: SeriesFrames,
+): Promise<PageThroughput> {
+  return withColdPage(async (page) => {
+    await serveBlankPage(page, origin);
+    await page.goto(origin + BLANK_PATH);
+    const urls = series.framePaths.map((path) => dicomWebPath + path);
+    const measured = (await page.evaluate(
+      `(async () => {
+        const urls = ${JSON.stringify(urls)};
+        let next = 0;
+        let bytes = 0;
+        const started = performance.now();
+        const connection = async () => {
+          while (next < urls.length) {
+            const url = urls[next++];
+            const response = await fetch(url, { headers: { accept: ${JSON.stringify(ACCEPT_AS_STORED)} } });
+            if (!response.ok) throw new Error('frame: HTTP ' + response.status + ' from ' + url);
+            bytes += (await response.arrayBuffer()).byteLength;
+          }
+        };
+        await Promise.all(Array.from({ length: ${CONNECTIONS} }, connection));
+        return { ms: performance.now() - started, bytes };
+      })()`,
+    )) as { ms: number; bytes: number };
+    return {
+      ms: measured.ms,
+      answerBytes: measured.bytes,
+      mbPerS: megabytesPerSecond(series.pixelBytes, measured.ms),
+    };
+  });
+}
