@@ -71,7 +71,9 @@ function measureLoadedSeries(app: ViewerApp, origin: string, images: number, pix
 }
 
 mkdirSync(SCREENSHOTS, { recursive: true });
-const stack = await startPrivateStack(log);
+// The gateway in a process of its own, as deployed: this process drives the browser and fetches the raw
+// frames, which would otherwise hold up the answers the gateway passes on.
+const stack = await startPrivateStack(log, { gateway: 'own' });
 let peer: RunningPeer | undefined;
 try {
   let peerError: string | undefined;
