@@ -104,24 +104,41 @@ export function seriesLayoutOf(
   return layout;
 }
 
+/** A worker started for reading a series' answer, and whether it has failed to start meanwhile. */
+interface ReadingWorker {
+  worker: Worker;
+  failedToStart: boolean;
+}
+
+/** Starts a reading worker; undefined where none can start (a browser or policy that refuses it). */
+function startReadingWorker(): ReadingWorker | undefined {
+  try {
+    const worker = new Worker(new URL('./seriesRetrieval.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'series-retrieval',
+    });
+    const started: ReadingWorker = { worker, failedToStart: false };
+    // Until it is given its answer: a script that does not load is no error for the console.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      started.failedToStart = true;
+    };
+    return started;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Reads the answer in a worker of its own; undefined when no worker can start (a browser or policy
- * that refuses it), for the page to read it itself. Ending the worker stops its answer.
+ * Reads the answer in `worker`; resolves to undefined when the worker turns out not to run (its script
+ * did not load), for the page to read the answer itself. Ending the worker stops its answer.
  */
 function readInWorker(
+  { worker, failedToStart }: ReadingWorker,
   request: SeriesReadingRequest,
   take: (transferSyntaxUid: string, frames: ImageFrame[]) => void,
   signal: AbortSignal,
 ): Promise<ReadingEnd | undefined> {
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./seriesRetrieval.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'series-retrieval',
-    });
-  } catch {
-    return Promise.resolve(undefined);
-  }
   return new Promise((resolve, reject) => {
     let heard = false;
     const finish = () => {
@@ -132,6 +149,15 @@ function readInWorker(
       finish();
       resolve('stopped');
     };
+    if (signal.aborted) {
+      stop();
+      return;
+    }
+    if (failedToStart) {
+      finish();
+      resolve(undefined);
+      return;
+    }
     signal.addEventListener('abort', stop, { once: true });
     worker.onmessage = ({ data }: MessageEvent<SeriesReadingMessage>) => {
       heard = true;
@@ -180,9 +206,12 @@ export class SeriesRetrieval {
     /** Whether the answer may be read in a worker; the page reads it where none can start. */
     inWorker = true,
   ) {
+    // The worker starts now, beside the first image's fetch, so that the answer is asked for the
+    // moment that fetch is done rather than after a worker's start-up (its thread, script and module).
+    const worker = inWorker ? startReadingWorker() : undefined;
     this.ended = startAfter
       .catch(() => undefined)
-      .then(() => this.receive(client, inWorker))
+      .then(() => this.receive(client, worker))
       .catch(() => {
         // A failed or stopped answer loses nothing: what it did not give, per-frame loading fetches.
       });
@@ -240,9 +269,12 @@ export class SeriesRetrieval {
     this.listeners.clear();
   }
 
-  private async receive(client: DicomWebClient, inWorker: boolean): Promise<void> {
+  private async receive(client: DicomWebClient, worker: ReadingWorker | undefined): Promise<void> {
     const { signal } = this.controller;
-    if (signal.aborted) return;
+    if (signal.aborted) {
+      worker?.worker.terminate();
+      return;
+    }
     const layout = seriesLayoutOf(this.stack, this.plan);
     const { studyInstanceUid, seriesInstanceUid } = this.stack[0]!.instance;
     const take = (transferSyntaxUid: string, frames: ImageFrame[]) => this.keep(transferSyntaxUid, frames);
@@ -257,7 +289,7 @@ export class SeriesRetrieval {
       layout,
     };
     const end =
-      (inWorker ? await readInWorker(request, take, signal) : undefined) ??
+      (worker ? await readInWorker(worker, request, take, signal) : undefined) ??
       (await readSeriesFrames(
         client.retrieveSeriesFiles(studyInstanceUid, seriesInstanceUid, { signal }),
         layout,
