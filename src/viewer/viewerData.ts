@@ -8,6 +8,7 @@ import {
   releaseImageCode,
   releaseImageCodeAfter,
 } from './firstFrame/firstFrames';
+import { warmUpEarlyDrawing } from './firstFrame/warmUp';
 import { withPaletteEntries } from './paletteData';
 import type { StudySeries } from './SeriesBrowser';
 import { chooseDefaultSeries, isDisplayableImage, seriesIsImages } from './seriesContent';
@@ -110,6 +111,8 @@ export function imageStackOf(client: DicomWebClient, instances: readonly Instanc
  * `cacheBytes`, the image cache's budget.
  */
 export function prefetchFirstImage(client: DicomWebClient, series: SeriesRef, cacheBytes: number): void {
+  // After this task, so that the metadata request goes out first; done while its answer is awaited.
+  setTimeout(warmUpEarlyDrawing, 0);
   metadataCacheOf(client)
     .get(seriesKey(series))
     .then((instances) => {
