@@ -36,8 +36,8 @@ export function startGatewayProcess(env: Record<string, string>, supervisor: Sup
         // From now on its log (errors only, at the level the stack sets) is passed on as it comes.
         child.stdout!.off('data', read);
         child.stderr!.off('data', keep);
-        child.stdout!.pipe(process.stderr);
-        child.stderr!.pipe(process.stderr);
+        child.stdout!.pipe(process.stderr, { end: false });
+        child.stderr!.pipe(process.stderr, { end: false });
         resolvePromise(ready[1]!);
       }
     };
