@@ -50,14 +50,19 @@ const FLOOR_HTML = String.raw`<!doctype html>
 </script></body></html>`;
 
 /**
- * Serves the floor page at the gateway's origin for this page. It is answered by the browser's request
- * interception, not by the gateway (which serves only the built app); the page then talks to the
- * gateway like the viewer does.
+ * Answers `url` (a Playwright URL pattern) on `page` with `html`, by the browser's request
+ * interception, not by the gateway (which serves only the built app): a bench page at the gateway's
+ * origin then talks to the gateway like the viewer does.
  */
-export async function serveFloorPage(page: Page, origin: string): Promise<void> {
-  await page.route(`${origin}${FLOOR_PATH}*`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: FLOOR_HTML }),
+export async function serveHtml(page: Page, url: string, html: string): Promise<void> {
+  await page.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );
+}
+
+/** Serves the floor page at the gateway's origin for this page. */
+export function serveFloorPage(page: Page, origin: string): Promise<void> {
+  return serveHtml(page, `${origin}${FLOOR_PATH}*`, FLOOR_HTML);
 }
 
 export function floorPath(studyInstanceUid: string, seriesInstanceUid: string): string {

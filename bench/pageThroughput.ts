@@ -1,5 +1,5 @@
-import type { Page } from 'playwright';
 import { withColdPage } from './browser';
+import { serveHtml } from './floor';
 import { ACCEPT_AS_STORED, CONNECTIONS } from './rawThroughput';
 import type { SeriesFrames } from './series';
 import { megabytesPerSecond } from './stats';
@@ -12,18 +12,8 @@ export interface PageThroughput {
   mbPerS: number;
 }
 
-/** An empty page at the gateway's origin, answered by the browser's request interception. */
+/** An empty page at the gateway's origin (serveHtml). */
 export const BLANK_PATH = '/bench-blank';
-
-async function serveBlankPage(page: Page, origin: string): Promise<void> {
-  await page.route(`${origin}${BLANK_PATH}`, (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      body: '<!doctype html><title>Blank</title>',
-    }),
-  );
-}
 
 /**
  * The raw throughput as the browser itself takes frames in: a blank page at the gateway's origin
@@ -37,7 +27,7 @@ export function pageFrameThroughput(
   series: SeriesFrames,
 ): Promise<PageThroughput> {
   return withColdPage(async (page) => {
-    await serveBlankPage(page, origin);
+    await serveHtml(page, origin + BLANK_PATH, '<!doctype html><title>Blank</title>');
     await page.goto(origin + BLANK_PATH);
     const urls = series.framePaths.map((path) => dicomWebPath + path);
     const measured = (await page.evaluate(
