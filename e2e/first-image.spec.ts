@@ -218,7 +218,7 @@ test('a first frame that cannot be fetched early leaves the viewer to fetch and 
   );
 });
 
-test('a page opened on the viewer asks for the study, its series, their metadata and the first frame before the app code has loaded, and once', async ({
+test('a page opened on the viewer asks for the study, its series, their metadata and the first frame before the app code has loaded, and once, and shows the patient and the first image meanwhile', async ({
   page,
 }) => {
   // The app's code (React and the pages) is held back: what the page asks for meanwhile comes from the
@@ -248,13 +248,23 @@ test('a page opened on the viewer asks for the study, its series, their metadata
   expect(asked.filter(isStudySearch)).toHaveLength(1);
   expect(asked.filter(isSeriesSearch)).toHaveLength(1);
   expect(asked.filter(isMetadata)).toHaveLength(1);
-  // Nothing is on screen but the start-up message while the app's code is held back.
   expect(appHeld, 'the app code was asked for and held back').toBe(true);
-  await expect(page.getByTestId('patient-banner')).toHaveCount(0);
+  // Meanwhile the page itself shows the viewer's frame: the patient's banner, then the first slice.
+  const earlyPage = page.getByTestId('early-page');
+  await expect(earlyPage.getByTestId('patient-banner')).toContainText('FOV1001');
+  await expect(earlyPage.getByTestId('patient-banner')).toContainText('MÜLLER, Jürgen');
+  await expect(earlyPage.getByText('tools are loading', { exact: false })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/early-page.png` });
+  const { greys } = await canvasGreys(earlyPage.getByTestId('early-page-image'));
+  expect(greys.filter((grey) => grey > 40).length, 'the page drew the slice').toBeGreaterThan(
+    greys.length / 10,
+  );
 
   releaseApp();
   const viewport = page.getByTestId('viewport');
   await waitForViewer(viewport, DEMO_CT.seriesInstanceUID);
+  // The app replaced the page's own frame.
+  await expect(earlyPage).toHaveCount(0);
   await expect(page.getByTestId('patient-banner')).toContainText('FOV1001');
   // The viewer took the answers the start-up asked for: none of them was asked for a second time.
   expect(asked.filter(isStudySearch)).toHaveLength(1);
@@ -263,6 +273,36 @@ test('a page opened on the viewer asks for the study, its series, their metadata
   expect(
     asked.filter((url) => url === `${seriesPath}/instances/${firstInstanceOf(asked)}/frames/1`),
   ).toHaveLength(1);
+});
+
+test('studies of two patients opened together: the page draws no image before the app names both', async ({
+  page,
+}) => {
+  let releaseApp!: () => void;
+  const appReleased = new Promise<void>((resolve) => (releaseApp = resolve));
+  await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
+    await appReleased;
+    await route.continue();
+  });
+  const frames = recordFrameRequests(page);
+  await page.goto(`/viewer?StudyInstanceUIDs=${DEMO_CT.studyInstanceUID},${DEMO_CR.studyInstanceUID}`);
+  const earlyPage = page.getByTestId('early-page');
+  // The first image's frame arrives while the app's code is held back; the page still shows no one.
+  await expect.poll(() => frames.size, { timeout: 60_000 }).toBeGreaterThan(0);
+  await twoFrames(page);
+  await expect(earlyPage.getByTestId('patient-banner')).toHaveText('Loading patient…');
+  await expect(earlyPage.getByText('tools are loading', { exact: false })).toHaveCount(0);
+  const { greys } = await canvasGreys(earlyPage.getByTestId('early-page-image'));
+  expect(
+    greys.filter((grey) => grey > 0),
+    'nothing drawn',
+  ).toHaveLength(0);
+
+  releaseApp();
+  await expect(page.getByRole('alert').filter({ hasText: 'different patients' })).toContainText(
+    'belong to 2 different patients',
+  );
+  await waitForViewer(page.getByTestId('viewport').first(), DEMO_CT.seriesInstanceUID);
 });
 
 /** The SOP Instance UID of the first frame the page asked for. */

@@ -1,11 +1,5 @@
-import {
-  formatAgeFromBirthDate,
-  formatDate,
-  formatDateAndTime,
-  formatPersonName,
-  formatSex,
-  type StudySummary,
-} from '../dicom';
+import type { StudySummary } from '../dicom';
+import { patientBannerOf } from './patientBannerText';
 
 /** Who and what is on screen; always visible in the viewer so that images are never seen without it. */
 export function PatientBanner({ study }: { study: StudySummary | undefined }) {
@@ -20,16 +14,7 @@ export function PatientBanner({ study }: { study: StudySummary | undefined }) {
       </section>
     );
   }
-  const { patient } = study;
-  const name = formatPersonName(patient.name) || 'Name not recorded';
-  const birth = formatDate(patient.birthDate);
-  const age = formatAgeFromBirthDate(patient.birthDate);
-  const fields: Array<[string, string]> = [
-    ['ID', patient.id || '—'],
-    ['Born', birth ? (age ? `${birth} (${age})` : birth) : '—'],
-    ['Sex', formatSex(patient.sex) || '—'],
-    ['Study', formatDateAndTime(study.studyDate, study.studyTime) || '—'],
-  ];
+  const { name, fields, description } = patientBannerOf(study);
   return (
     <section className="patient-banner" data-testid="patient-banner" aria-label="Patient">
       <span className="patient-banner__name">{name}</span>
@@ -41,7 +26,7 @@ export function PatientBanner({ study }: { study: StudySummary | undefined }) {
           </div>
         ))}
       </dl>
-      {study.description && <span className="patient-banner__description">{study.description}</span>}
+      {description && <span className="patient-banner__description">{description}</span>}
     </section>
   );
 }

@@ -27,6 +27,7 @@ import { ViewerToolbar } from './ViewerToolbar';
 import { sendViewportCommand } from './viewportCommands';
 import type { OverlayText } from './ViewportOverlay';
 import { ViewportSlot } from './ViewportSlot';
+import './viewerLayout.css';
 import './viewer.css';
 
 export interface ViewerPageProps {

@@ -1,5 +1,8 @@
 import type { DicomWebClient } from '../dicomweb';
+import type { EarlyPage } from './firstFrame/earlyPage';
 import { releaseImageCode } from './firstFrame/firstFrames';
+import { distinctPatients } from './patients';
+import type { StudySeries } from './SeriesBrowser';
 import { prefetchDefaultSeries, prefetchFirstImage, startViewerStudies } from './viewerData';
 import { parseViewerRequest, type ViewerRequestResult } from './viewerRequest';
 
@@ -8,9 +11,9 @@ const VIEWER_PATH = /^\/viewer(?:\/([^/]+))?\/?$/;
 
 /**
  * A page opened on the viewer starts its searches here, before the app's code has been evaluated: the
- * studies' series, then the first series' metadata and first frame (drawn early by the page), then
- * the rest of that series in one answer, within `cacheBytes` (the image cache's budget). The
- * viewer takes these answers when it renders (viewerData.ts) and reports any failure itself.
+ * studies' series, then the first series' metadata and first frame (drawn on `page` with its patient's
+ * banner), then the rest of that series in one answer, within `cacheBytes` (the image cache's budget).
+ * The viewer takes these answers when it renders (viewerData.ts) and reports any failure itself.
  * `parsed` is the viewer's address (viewerRequestAt). Resolves once the first series' metadata has been
  * asked for, or it is known that there is none.
  */
@@ -18,6 +21,7 @@ export function openViewerEarly(
   client: DicomWebClient,
   parsed: ViewerRequestResult,
   cacheBytes: number,
+  page?: EarlyPage,
 ): Promise<void> {
   if (!parsed.ok) {
     releaseImageCode();
@@ -27,10 +31,26 @@ export function openViewerEarly(
   // A series named in the address needs no search to be found.
   if (seriesInstanceUid && studyInstanceUids.length === 1)
     prefetchFirstImage(client, { studyInstanceUid: studyInstanceUids[0]!, seriesInstanceUid }, cacheBytes);
-  return startViewerStudies(client, studyInstanceUids).then(
-    (studies) => prefetchDefaultSeries(studies, client, cacheBytes, seriesInstanceUid),
-    releaseImageCode,
-  );
+  return startViewerStudies(client, studyInstanceUids).then((studies) => {
+    const first = prefetchDefaultSeries(studies, client, cacheBytes, seriesInstanceUid);
+    if (page && first) showOnEarlyPage(page, studies, first.series.studyInstanceUid, first.frame);
+  }, releaseImageCode);
+}
+
+/**
+ * The image is drawn once its patient is named in the banner. Studies of several patients are left to
+ * the app, which names them all.
+ */
+function showOnEarlyPage(
+  page: EarlyPage,
+  studies: readonly StudySeries[],
+  studyInstanceUid: string,
+  frame: ReturnType<typeof prefetchFirstImage>,
+): void {
+  const study = studies.find((entry) => entry.studyInstanceUid === studyInstanceUid)?.study;
+  if (!study || distinctPatients(studies.map((entry) => entry.study)).length !== 1) return;
+  page.showPatient(study);
+  void frame.then((decoded) => decoded && page.showImage(decoded, releaseImageCode));
 }
 
 /** What the viewer's address asks for; undefined for an address that is not the viewer's. */

@@ -1,9 +1,10 @@
-import type { InstanceMetadata } from '../dicom';
+import type { InstanceMetadata, SeriesSummary } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
 // The report kinds alone: the reports feature's entry brings its views, which the first requests do not need.
 import { reportKindOf } from '../reports/reportKind';
 import {
   fetchFirstFrame,
+  type FirstFrame,
   firstFrameOf,
   releaseImageCode,
   releaseImageCodeAfter,
@@ -108,19 +109,24 @@ export function imageStackOf(client: DicomWebClient, instances: readonly Instanc
  * Fetches the series' metadata and then its first image's frame, for the early drawing
  * (firstFrame/): started as soon as the series is known, beside the image code that loads meanwhile.
  * Once that frame is in, the rest of the series is asked for in one answer (seriesRetrieval.ts), within
- * `cacheBytes`, the image cache's budget.
+ * `cacheBytes`, the image cache's budget. Resolves to that frame once decoded; undefined when the early
+ * drawing does not take it or anything failed.
  */
-export function prefetchFirstImage(client: DicomWebClient, series: SeriesRef, cacheBytes: number): void {
+export function prefetchFirstImage(
+  client: DicomWebClient,
+  series: SeriesRef,
+  cacheBytes: number,
+): Promise<FirstFrame | undefined> {
   // After this task, so that the metadata request goes out first; done while its answer is awaited.
   setTimeout(warmUpEarlyDrawing, 0);
-  metadataCacheOf(client)
+  return metadataCacheOf(client)
     .get(seriesKey(series))
     .then((instances) => {
       const stack = imageStackOf(client, instances);
       const first = stack[0];
       if (!first) {
         releaseImageCode();
-        return;
+        return undefined;
       }
       const frame = fetchFirstFrame(client, first);
       releaseImageCodeAfter(frame);
@@ -131,33 +137,36 @@ export function prefetchFirstImage(client: DicomWebClient, series: SeriesRef, ca
         startAfter: frame,
         alreadyFetched: earlyFrameFetched,
       });
+      return frame;
     })
-    // The viewport reports a metadata failure itself.
-    .catch(releaseImageCode);
+    .catch(() => {
+      // The viewport reports a metadata failure itself.
+      releaseImageCode();
+      return undefined;
+    });
 }
 
 /**
  * Once the studies' series have arrived: the first viewport's series (the one asked for, else the main
  * image series) has its first image fetched and drawn early; a report or nothing lets the image code
- * load at once.
+ * load at once. Returns that series and its early frame, if it has one.
  */
 export function prefetchDefaultSeries(
   studies: readonly StudySeries[],
   client: DicomWebClient,
   cacheBytes: number,
   asked?: string,
-): void {
+): { series: SeriesSummary; frame: Promise<FirstFrame | undefined> } | undefined {
   const first = chooseDefaultSeries(
     studies.flatMap((entry) => entry.series),
     asked,
   );
-  if (first && seriesIsImages(first) && !reportKindOf(first))
-    prefetchFirstImage(
-      client,
-      { studyInstanceUid: first.studyInstanceUid, seriesInstanceUid: first.seriesInstanceUid },
-      cacheBytes,
-    );
-  else releaseImageCode();
+  if (first && seriesIsImages(first) && !reportKindOf(first)) {
+    const series = { studyInstanceUid: first.studyInstanceUid, seriesInstanceUid: first.seriesInstanceUid };
+    return { series: first, frame: prefetchFirstImage(client, series, cacheBytes) };
+  }
+  releaseImageCode();
+  return undefined;
 }
 
 /** Whether an image's frame was fetched for the early drawing (the series' answer does not keep it twice). */

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Spinner } from '../../ui';
-import { drawFirstFrame } from './firstFramePixels';
 import { firstFrameOf, readyFirstFrame, releaseImageCode, type FirstFrame } from './firstFrames';
+import { keepFirstFramePainted } from './paintFirstFrame';
 
 /** The early frame of `imageId` once it is decoded; undefined while it is not (or never will be). */
 export function useFirstFrame(imageId: string | undefined): FirstFrame | undefined {
@@ -32,30 +32,7 @@ export function EarlyImage({ frame }: { frame: FirstFrame }) {
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return undefined;
-    let drawn: { width: number; height: number } | undefined;
-    const draw = () => {
-      const ratio = window.devicePixelRatio || 1;
-      const width = Math.round(canvas.clientWidth * ratio);
-      const height = Math.round(canvas.clientHeight * ratio);
-      if (width < 1 || height < 1) return;
-      // The observer reports the size once when it starts: the image drawn at that size already is
-      // not drawn a second time before the first paint.
-      if (drawn?.width === width && drawn.height === height) return;
-      drawn = { width, height };
-      if (canvas.width !== width) canvas.width = width;
-      if (canvas.height !== height) canvas.height = height;
-      const context = canvas.getContext('2d');
-      if (!context) return;
-      const image = context.createImageData(width, height);
-      drawFirstFrame(frame.values, frame.look, frame.voi, width, height, image.data);
-      context.putImageData(image, 0, 0);
-      releaseImageCode();
-    };
-    draw();
-    const observer = new ResizeObserver(draw);
-    observer.observe(canvas);
-    return () => observer.disconnect();
+    return canvas ? keepFirstFramePainted(canvas, frame, releaseImageCode) : undefined;
   }, [frame]);
 
   return (
