@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { ErrorBoundary } from './ErrorBoundary';
+import { MAIN_PAGES } from './mainPages';
 
 /** Header with the app's name and navigation; pages render below it. */
 export function AppShell({ name }: { name: string }) {
@@ -15,12 +16,11 @@ export function AppShell({ name }: { name: string }) {
           <span>{name}</span>
         </NavLink>
         <nav className="app-nav" aria-label="Main">
-          <NavLink to="/" end className="app-nav__link">
-            Worklist
-          </NavLink>
-          <NavLink to="/studies" className="app-nav__link">
-            Studies
-          </NavLink>
+          {MAIN_PAGES.map(({ path, label }) => (
+            <NavLink key={path} to={`/${path}`} end={path === ''} className="app-nav__link">
+              {label}
+            </NavLink>
+          ))}
         </nav>
       </header>
       <main className="app-main">

@@ -1,6 +1,6 @@
 import type { DicomWebClient } from '../dicomweb';
 import type { EarlyPage } from './firstFrame/earlyPage';
-import { releaseImageCode } from './firstFrame/firstFrames';
+import { releaseImageCode, type FirstFrame } from './firstFrame/firstFrames';
 import { distinctPatients } from './patients';
 import type { StudySeries } from './SeriesBrowser';
 import { prefetchDefaultSeries, prefetchFirstImage, startViewerStudies } from './viewerData';
@@ -45,7 +45,7 @@ function showOnEarlyPage(
   page: EarlyPage,
   studies: readonly StudySeries[],
   studyInstanceUid: string,
-  frame: ReturnType<typeof prefetchFirstImage>,
+  frame: Promise<FirstFrame | undefined>,
 ): void {
   const study = studies.find((entry) => entry.studyInstanceUid === studyInstanceUid)?.study;
   if (!study || distinctPatients(studies.map((entry) => entry.study)).length !== 1) return;

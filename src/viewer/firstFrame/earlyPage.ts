@@ -1,3 +1,4 @@
+import { MAIN_PAGES } from '../../app/mainPages';
 import type { StudySummary } from '../../dicom';
 // The banner's text alone: the ui folder's entry brings React components.
 import { patientBannerOf } from '../../ui/patientBannerText';
@@ -15,7 +16,10 @@ import '../viewerLayout.css';
 export interface EarlyPage {
   /** Names the patient whose image will be shown; no image is drawn before that. */
   showPatient(study: StudySummary): void;
-  /** Draws the first image (kept drawn at the page's size); false when no patient is shown yet. */
+  /**
+   * Draws the first image (kept drawn at the page's size); false when no patient is shown yet or the
+   * app has replaced this page.
+   */
   showImage(frame: FirstFrame, onDrawn: () => void): boolean;
 }
 
@@ -59,7 +63,7 @@ export function mountEarlyPage(container: HTMLElement, appName: string, base: st
       patientShown = true;
     },
     showImage(frame, onDrawn) {
-      if (!patientShown) return false;
+      if (!patientShown || !canvas.isConnected) return false;
       const note = element('p', 'viewport__early-note');
       note.setAttribute('role', 'status');
       note.append(
@@ -93,10 +97,7 @@ function header(appName: string, base: string): HTMLElement {
   brand.append(logo, element('span', undefined, appName));
   const nav = element('nav', 'app-nav');
   nav.setAttribute('aria-label', 'Main');
-  for (const [path, label] of [
-    ['', 'Worklist'],
-    ['studies', 'Studies'],
-  ] as const) {
+  for (const { path, label } of MAIN_PAGES) {
     const link = element('a', 'app-nav__link', label);
     link.href = base + path;
     nav.append(link);
