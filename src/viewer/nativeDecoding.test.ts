@@ -205,6 +205,38 @@ describe('decodeNativeFrame against the image loader', () => {
     expect(decodeNativeFrame(new ArrayBuffer(31), decoding)).toBeUndefined();
     expect(decodeNativeFrame(new ArrayBuffer(32), decoding)).toBeDefined();
   });
+
+  it('a CT frame becomes Hounsfield units in its own buffer, without a copy', () => {
+    const frame = new Int16Array([-2000, 3071, 0, 1024]).buffer;
+    const decoding: NativeDecoding = {
+      columns: 2,
+      rows: 2,
+      bitsAllocated: 16,
+      bitsStored: 16,
+      signed: true,
+      scaling: { rescaleSlope: 1, rescaleIntercept: -1024, modality: 'CT' },
+    };
+    const decoded = decodeNativeFrame(frame, decoding)!;
+    expect(decoded.pixelData.buffer).toBe(frame);
+    expect(Array.from(decoded.pixelData)).toEqual([-3024, 2047, -1024, 0]);
+    expect([decoded.smallest, decoded.largest]).toEqual([-3024, 2047]);
+  });
+
+  it('a rescale that leaves the stored array type is undone before the values are copied', () => {
+    // Unsigned words shifted below zero need signed words: the stored array cannot keep them.
+    const stored = new Uint16Array([0, 4095, 100, 7]);
+    const decoding: NativeDecoding = {
+      columns: 2,
+      rows: 2,
+      bitsAllocated: 16,
+      bitsStored: 12,
+      signed: false,
+      scaling: { rescaleSlope: 1, rescaleIntercept: -1024, modality: 'CT' },
+    };
+    const decoded = decodeNativeFrame(stored.buffer, decoding)!;
+    expect(decoded.pixelData).toBeInstanceOf(Int16Array);
+    expect(Array.from(decoded.pixelData)).toEqual([-1024, 3071, -924, -1017]);
+  });
 });
 
 describe('nativeDecodingOf', () => {

@@ -120,53 +120,85 @@ function storedValues(frame: ArrayBuffer, decoding: NativeDecoding): Uint8Array 
   return values;
 }
 
-/** The array the stored bits' whole range would need once rescaled: most frames of a series need it. */
-function likelyArrayType(decoding: NativeDecoding): new (length: number) => DecodedArray {
-  const { bitsStored, signed, scaling } = decoding;
-  const low = signed ? -(2 ** (bitsStored - 1)) : 0;
-  const high = signed ? 2 ** (bitsStored - 1) - 1 : 2 ** bitsStored - 1;
-  const slope = scaling?.rescaleSlope ?? 1;
-  const intercept = scaling?.rescaleIntercept ?? 0;
-  return arrayTypeFor(slope * low + intercept, slope * high + intercept);
+/** Smallest and largest of `values`, which are not empty. */
+function rangeOf(values: Uint8Array | Uint16Array | Int16Array): { min: number; max: number } {
+  let min = values[0]!;
+  let max = min;
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  return { min, max };
+}
+
+/**
+ * Adds `offset` to every value in place (wrapping as the array does) and returns the range of the
+ * values as they were: one pass where a range pass and a rescale pass would be two.
+ */
+function shiftInPlace(
+  values: Uint8Array | Uint16Array | Int16Array,
+  offset: number,
+): { min: number; max: number } {
+  let min = values[0]!;
+  let max = min;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+    values[i] = v + offset;
+  }
+  return { min, max };
+}
+
+/** `target[i] = source[i] * slope + intercept`; `target` may be `source`. */
+function rescaleInto(
+  source: ArrayLike<number>,
+  target: DecodedArray,
+  slope: number,
+  intercept: number,
+): void {
+  if (slope === 1) for (let i = 0; i < target.length; i++) target[i] = source[i]! + intercept;
+  else for (let i = 0; i < target.length; i++) target[i] = source[i]! * slope + intercept;
 }
 
 /**
  * The frame decoded as the image loader decodes it; undefined when the bytes are fewer than the image
- * needs. The frame's buffer is read (and, for signed values, changed) in place.
+ * needs. The frame's buffer is read and may be changed in place (signed values, a rescale into the
+ * stored values' own array type), and may then be the decoded pixels' buffer.
  *
- * One pass over the pixels where it can: the values are rescaled into the array the stored bits'
- * range needs while their range is found, and kept when the loader, which picks the array from the
- * range found, would have picked the same one; otherwise a second pass makes the array it picks.
+ * Most frames take one pass and no new array: a rescale that only adds an intercept (a CT's signed
+ * words to Hounsfield units) is applied in place while the range is found, and kept when the loader
+ * would have picked the stored values' own array type for the range found; otherwise it is undone
+ * (whole-number addition wraps the same way back) and the values are written into the array the
+ * loader picks.
  */
 export function decodeNativeFrame(frame: ArrayBuffer, decoding: NativeDecoding): DecodedPixels | undefined {
   const count = decoding.columns * decoding.rows;
-  if (frame.byteLength < count * (decoding.bitsAllocated / 8)) return undefined;
+  if (count === 0 || frame.byteLength < count * (decoding.bitsAllocated / 8)) return undefined;
   const stored = storedValues(frame, decoding);
   const { scaling } = decoding;
   const slope = scaling?.rescaleSlope ?? 1;
   const intercept = scaling?.rescaleIntercept ?? 0;
-  const Likely = likelyArrayType(decoding);
-  let pixelData = new Likely(count);
-  let min = stored[0]!;
-  let max = min;
-  for (let i = 0; i < count; i++) {
-    const v = stored[i]!;
-    if (v < min) min = v;
-    else if (v > max) max = v;
-    pixelData[i] = v * slope + intercept;
-  }
+  const shiftedInPlace = slope === 1 && intercept !== 0;
+  const { min, max } = shiftedInPlace ? shiftInPlace(stored, intercept) : rangeOf(stored);
   // Not reordered for a negative slope, as the loader does not reorder them either.
   const smallest = slope * min + intercept;
   const largest = slope * max + intercept;
   const ArrayType = arrayTypeFor(smallest, largest);
-  // Kept where every stored and rescaled value fits the array as is: the loader's copy-then-rescale
-  // changes none of them there.
-  if (ArrayType !== Likely || !holds(ArrayType, min, max)) {
-    pixelData = new ArrayType(count);
-    // Copied, then rescaled in place: a stored value the rescaled array cannot hold wraps first,
-    // there as here.
+  const fits = holds(ArrayType, min, max);
+  if (fits && stored instanceof ArrayType) {
+    if (scaling && !shiftedInPlace) rescaleInto(stored, stored, slope, intercept);
+    return { pixelData: stored, smallest, largest, scaling };
+  }
+  if (shiftedInPlace) shiftInPlace(stored, -intercept);
+  const pixelData = new ArrayType(count);
+  if (fits && scaling) {
+    rescaleInto(stored, pixelData, slope, intercept);
+  } else {
+    // The loader copies, then rescales in place: a stored value the array cannot hold wraps first.
     pixelData.set(stored);
-    if (scaling) for (let i = 0; i < count; i++) pixelData[i] = pixelData[i]! * slope + intercept;
+    if (scaling) rescaleInto(pixelData, pixelData, slope, intercept);
   }
   return { pixelData, smallest, largest, scaling };
 }
