@@ -41,7 +41,9 @@ export function pageFrameThroughput(
             const url = urls[next++];
             const response = await fetch(url, { headers: { accept: ${JSON.stringify(ACCEPT_AS_STORED)} } });
             if (!response.ok) throw new Error('frame: HTTP ' + response.status + ' from ' + url);
-            bytes += (await response.arrayBuffer()).byteLength;
+            // Read before adding: "bytes += await …" would add to the total as it was before the wait.
+            const received = (await response.arrayBuffer()).byteLength;
+            bytes += received;
           }
         };
         await Promise.all(Array.from({ length: ${CONNECTIONS} }, connection));
