@@ -242,6 +242,10 @@ test('a page opened on the viewer asks for the study, its series, their metadata
   const isSeriesSearch = (url: string) => url.startsWith(`/dicom-web/studies/${study}/series?`);
   const isMetadata = (url: string) => url === `${seriesPath}/metadata`;
   const isFrame = (url: string) => url.startsWith(`${seriesPath}/instances/`) && url.endsWith('/frames/1');
+  // The likely first image (Instance Number 1) is looked up beside the series' metadata.
+  const isLikelySearch = (url: string) => url === `${seriesPath}/instances?InstanceNumber=1`;
+  const isInstanceMetadata = (url: string) =>
+    url.startsWith(`${seriesPath}/instances/`) && url.endsWith('/metadata');
 
   await page.goto(`/viewer/${study}`, { waitUntil: 'commit' });
   await expect.poll(() => asked.some(isFrame), { timeout: 60_000 }).toBe(true);
@@ -270,6 +274,8 @@ test('a page opened on the viewer asks for the study, its series, their metadata
   expect(asked.filter(isStudySearch)).toHaveLength(1);
   expect(asked.filter(isSeriesSearch)).toHaveLength(1);
   expect(asked.filter(isMetadata)).toHaveLength(1);
+  expect(asked.filter(isLikelySearch)).toHaveLength(1);
+  expect(asked.filter(isInstanceMetadata)).toHaveLength(1);
   expect(
     asked.filter((url) => url === `${seriesPath}/instances/${firstInstanceOf(asked)}/frames/1`),
   ).toHaveLength(1);

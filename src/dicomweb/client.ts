@@ -1,6 +1,7 @@
 import { api } from 'dicomweb-client';
 import {
   DicomRecordError,
+  getString,
   personNameMatches,
   toInstanceMetadata,
   toSeriesSummary,
@@ -58,12 +59,14 @@ interface XhrRequest {
 type SearchCall = (options: {
   queryParams?: Record<string, string>;
   studyInstanceUID?: string;
+  seriesInstanceUID?: string;
   request: XhrRequest;
 }) => Promise<unknown>;
 type BulkDataCall = (options: { BulkDataURI: string; request: XhrRequest }) => Promise<unknown>;
 type MetadataCall = (options: {
   studyInstanceUID: string;
   seriesInstanceUID: string;
+  sopInstanceUID?: string;
   request: XhrRequest;
 }) => Promise<unknown>;
 
@@ -258,6 +261,50 @@ export class DicomWebClient {
       }),
     );
     return readAll(body, request, toInstanceMetadata);
+  }
+
+  /**
+   * The SOP Instance UIDs of a series' instances with this Instance Number (QIDO-RS). Archives answer a
+   * match on Instance Number from their index, without reading the series' files as its metadata
+   * needs: the way to a series' likely first image while that metadata is being put together.
+   */
+  async searchInstancesByNumber(
+    studyInstanceUid: string,
+    seriesInstanceUid: string,
+    instanceNumber: number,
+    options: RequestOptions = {},
+  ): Promise<string[]> {
+    const request = `GET ${pathOf(this.qidoRoot)}/studies/${studyInstanceUid}/series/${seriesInstanceUid}/instances`;
+    const body = await this.send(request, options, (xhr) =>
+      (this.client.searchForInstances as unknown as SearchCall)({
+        studyInstanceUID: studyInstanceUid,
+        seriesInstanceUID: seriesInstanceUid,
+        queryParams: { InstanceNumber: String(instanceNumber) },
+        request: xhr,
+      }),
+    );
+    return readAll(body, request, (dataset) => getString(dataset, 'SOPInstanceUID')).filter(
+      (uid): uid is string => uid !== undefined,
+    );
+  }
+
+  /** WADO-RS metadata of one instance; undefined when the answer holds no usable instance. */
+  async retrieveInstanceMetadata(
+    studyInstanceUid: string,
+    seriesInstanceUid: string,
+    sopInstanceUid: string,
+    options: RequestOptions = {},
+  ): Promise<InstanceMetadata | undefined> {
+    const request = `GET ${pathOf(this.wadoRoot)}/studies/${studyInstanceUid}/series/${seriesInstanceUid}/instances/${sopInstanceUid}/metadata`;
+    const body = await this.send(request, options, (xhr) =>
+      (this.client.retrieveInstanceMetadata as unknown as MetadataCall)({
+        studyInstanceUID: studyInstanceUid,
+        seriesInstanceUID: seriesInstanceUid,
+        sopInstanceUID: sopInstanceUid,
+        request: xhr,
+      }),
+    );
+    return readAll(body, request, toInstanceMetadata)[0];
   }
 
   /**

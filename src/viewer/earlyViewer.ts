@@ -1,9 +1,14 @@
 import type { DicomWebClient } from '../dicomweb';
 import type { EarlyPage } from './firstFrame/earlyPage';
-import { releaseImageCode, type FirstFrame } from './firstFrame/firstFrames';
+import { releaseImageCode } from './firstFrame/firstFrames';
 import { distinctPatients } from './patients';
 import type { StudySeries } from './SeriesBrowser';
-import { prefetchDefaultSeries, prefetchFirstImage, startViewerStudies } from './viewerData';
+import {
+  prefetchDefaultSeries,
+  prefetchFirstImage,
+  startViewerStudies,
+  type EarlyFrames,
+} from './viewerData';
 import { parseViewerRequest, type ViewerRequestResult } from './viewerRequest';
 
 /** `/viewer/:StudyInstanceUID` or `/viewer?…`: the study in the path, if any. */
@@ -33,24 +38,34 @@ export function openViewerEarly(
     prefetchFirstImage(client, { studyInstanceUid: studyInstanceUids[0]!, seriesInstanceUid }, cacheBytes);
   return startViewerStudies(client, studyInstanceUids).then((studies) => {
     const first = prefetchDefaultSeries(studies, client, cacheBytes, seriesInstanceUid);
-    if (page && first) showOnEarlyPage(page, studies, first.series.studyInstanceUid, first.frame);
+    if (page && first) showOnEarlyPage(page, studies, first.series.studyInstanceUid, first.frames);
   }, releaseImageCode);
 }
 
 /**
  * The image is drawn once its patient is named in the banner. Studies of several patients are left to
- * the app, which names them all.
+ * the app, which names them all. The likely first image is drawn as soon as it is decoded, and
+ * replaced by the stack's first image in the rare series whose metadata puts another image first.
  */
 function showOnEarlyPage(
   page: EarlyPage,
   studies: readonly StudySeries[],
   studyInstanceUid: string,
-  frame: Promise<FirstFrame | undefined>,
+  frames: EarlyFrames,
 ): void {
   const study = studies.find((entry) => entry.studyInstanceUid === studyInstanceUid)?.study;
   if (!study || distinctPatients(studies.map((entry) => entry.study)).length !== 1) return;
   page.showPatient(study);
-  void frame.then((decoded) => decoded && page.showImage(decoded, releaseImageCode));
+  let shown: string | undefined;
+  let firstKnown = false;
+  void frames.likely.then((likely) => {
+    if (!likely || firstKnown) return;
+    if (page.showImage(likely, releaseImageCode)) shown = likely.imageId;
+  });
+  void frames.first.then((first) => {
+    firstKnown = true;
+    if (first && first.imageId !== shown) page.showImage(first, releaseImageCode);
+  });
 }
 
 /** What the viewer's address asks for; undefined for an address that is not the viewer's. */

@@ -174,4 +174,40 @@ describe('readSeriesFrames', () => {
     ).rejects.toThrow('PACS unreachable');
     expect(taken).toHaveLength(2);
   });
+
+  it('reads the files that came before the layout once it is known, and goes on', async () => {
+    let arrive: (layout: SeriesLayout) => void = () => undefined;
+    const layout = new Promise<SeriesLayout>((resolve) => (arrive = resolve));
+    const { files, seen } = watchedAnswer([sample('explicit-defined.dcm'), sample('explicit-undefined.dcm')]);
+    const { taken, take } = collect();
+    const reading = readSeriesFrames(files, layout, take, new AbortController().signal);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The answer flowed on while the layout was unknown, and nothing was cut without it.
+    expect(seen.read).toBe(2);
+    expect(taken).toEqual([]);
+    arrive(layoutOf(FRAME_BYTES));
+    expect(await reading).toBe('complete');
+    expect(taken.map((frame) => frame.imageId)).toEqual(['image-1', 'image-2', 'image-1', 'image-2']);
+  });
+
+  it('stops an answer whose layout turns out not to be wanted, handing over nothing', async () => {
+    const { files } = watchedAnswer([sample('explicit-defined.dcm')]);
+    const { taken, take } = collect();
+    const end = await readSeriesFrames(files, Promise.resolve(undefined), take, new AbortController().signal);
+    expect(end).toBe('stopped');
+    expect(taken).toEqual([]);
+  });
+
+  it('stops reading at the next file once the layout is known to be unwanted', async () => {
+    const { files, seen } = watchedAnswer([
+      sample('explicit-defined.dcm'),
+      sample('explicit-defined.dcm'),
+      sample('explicit-defined.dcm'),
+    ]);
+    const unwanted = Promise.resolve(undefined);
+    await unwanted;
+    const { take } = collect();
+    expect(await readSeriesFrames(files, unwanted, take, new AbortController().signal)).toBe('stopped');
+    expect(seen.cancelled).toBe(true);
+  });
 });

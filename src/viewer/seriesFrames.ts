@@ -79,38 +79,82 @@ export type ReadingEnd = 'complete' | 'gave-up' | 'stopped';
  * not say was): per-frame loading, which asks for what the browser decodes, does better than the rest
  * of them. Stopping `files` early (give-up, `signal`) cancels the answer. A failure of the answer
  * rejects, after the frames read before it were handed over.
+ *
+ * The layout may still be on its way (the answer is asked for before the series' metadata has
+ * arrived): the files are then read as they come, so that the answer keeps flowing, and kept until it
+ * is known. A layout that turns out to be undefined (the series is not for one answer) stops the answer.
  */
 export async function readSeriesFrames(
   files: AsyncIterable<Uint8Array>,
-  layout: SeriesLayout,
+  layout: SeriesLayout | PromiseLike<SeriesLayout | undefined>,
   take: (transferSyntaxUid: string, frames: ImageFrame[]) => void,
   signal: AbortSignal,
 ): Promise<ReadingEnd> {
+  let known: SeriesLayout | undefined | null = isLayout(layout) ? layout : null;
+  if (known === null) {
+    void Promise.resolve(layout).then(
+      (arrived) => (known = arrived),
+      () => (known = undefined),
+    );
+  }
+  const kept: Uint8Array[] = [];
   let frames = 0;
   let unusable = 0;
-  for await (const file of files) {
-    if (signal.aborted) return 'stopped';
-    const found = framesOfFile(file, layout);
+  /** Reads one file; false once the answer is given up. */
+  const read = (file: Uint8Array, into: SeriesLayout): boolean => {
+    const found = framesOfFile(file, into);
     if (found.kind === 'frames') {
       frames += found.frames.length;
       take(found.transferSyntaxUid, found.frames);
-      if (signal.aborted) return 'stopped';
     } else if (found.kind === 'unusable') {
       unusable += 1;
-      if (unusable >= GIVE_UP_AFTER_UNUSABLE && unusable > frames) return 'gave-up';
+      if (unusable >= GIVE_UP_AFTER_UNUSABLE && unusable > frames) return false;
     }
+    return true;
+  };
+  /** Reads the kept files once the layout is known; false once the answer is given up or unwanted. */
+  const readKept = (into: SeriesLayout): boolean => {
+    for (const file of kept.splice(0)) if (!read(file, into) || signal.aborted) return false;
+    return true;
+  };
+  for await (const file of files) {
+    if (signal.aborted) return 'stopped';
+    if (known === undefined) return 'stopped';
+    if (known === null) {
+      kept.push(file);
+      continue;
+    }
+    if (!readKept(known) || !read(file, known)) return signal.aborted ? 'stopped' : 'gave-up';
+    if (signal.aborted) return 'stopped';
   }
+  const settled = known ?? (await Promise.resolve(layout).then(undefined, () => undefined));
+  if (!settled || signal.aborted) return 'stopped';
+  if (!readKept(settled)) return signal.aborted ? 'stopped' : 'gave-up';
   return signal.aborted ? 'stopped' : 'complete';
+}
+
+function isLayout(layout: SeriesLayout | PromiseLike<SeriesLayout | undefined>): layout is SeriesLayout {
+  return typeof (layout as PromiseLike<unknown>).then !== 'function';
 }
 
 /** What the page asks of the worker that reads a series' answer. */
 export interface SeriesReadingRequest {
+  kind: 'read';
   /** The DICOMweb client's settings: the worker builds its own client, which fails the same way. */
   client: { qidoRoot: string; wadoRoot: string; requestTimeoutMs: number };
   studyInstanceUid: string;
   seriesInstanceUid: string;
-  layout: SeriesLayout;
+  /** Absent when the answer is asked for before the metadata: a SeriesLayoutMessage follows. */
+  layout?: SeriesLayout;
 }
+
+/** The layout of an answer asked for before it was known; undefined: the answer is not wanted. */
+export interface SeriesLayoutMessage {
+  kind: 'layout';
+  layout: SeriesLayout | undefined;
+}
+
+export type SeriesReaderMessage = SeriesReadingRequest | SeriesLayoutMessage;
 
 /** What the worker tells the page: frames as they come (their buffers transferred), then how it ended. */
 export type SeriesReadingMessage =

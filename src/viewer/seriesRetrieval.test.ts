@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { toInstanceMetadata, type DicomJsonDataset } from '../dicom';
 import type { DicomWebClient } from '../dicomweb';
-import { SeriesRetrieval, retrievalPlanOf, seriesLayoutOf } from './seriesRetrieval';
+import { SeriesRetrieval, likelyOneAnswer, retrievalPlanOf, seriesLayoutOf } from './seriesRetrieval';
 import { buildStack, type StackImage } from './stackOrder';
 
 // A two-frame 4×4 16-bit image written by dcmtk (src/dicom/part10-samples/source.dump).
@@ -43,7 +43,13 @@ function clientAnswering(files: Uint8Array[], failure?: Error): DicomWebClient {
 function start(client: DicomWebClient, stack: StackImage[], alreadyFetched = (_: string) => false) {
   const plan = retrievalPlanOf(stack, 1e9);
   if (plan.kind !== 'bulk') throw new Error(plan.reason);
-  return new SeriesRetrieval(client, stack, plan, Promise.resolve(), alreadyFetched);
+  return new SeriesRetrieval(
+    client,
+    stack[0]!.instance,
+    seriesLayoutOf(stack, plan),
+    Promise.resolve(),
+    alreadyFetched,
+  );
 }
 
 describe('retrievalPlanOf', () => {
@@ -64,6 +70,26 @@ describe('retrievalPlanOf', () => {
     });
     const packed = { '00280100': { vr: 'US', Value: [1] } } as DicomJsonDataset;
     expect(retrievalPlanOf(stackOf(instance('1', packed)), 1e9).kind).toBe('per-frame');
+  });
+});
+
+describe('likelyOneAnswer', () => {
+  // One instance of two 4×4 16-bit frames: 64 bytes; the series search says how many instances.
+  const [likely] = stackOf(instance(SAMPLE_SOP));
+
+  it('expects one answer when the likely first image times the series search fits the cache', () => {
+    expect(likelyOneAnswer(likely!, 10, 640)).toBe(true);
+    expect(likelyOneAnswer(likely!, 10, 639)).toBe(false);
+  });
+
+  it('waits for the metadata when the series search gave no count, or a single instance', () => {
+    expect(likelyOneAnswer(likely!, undefined, 1e9)).toBe(false);
+    expect(likelyOneAnswer(likely!, 1, 1e9)).toBe(false);
+  });
+
+  it('waits for the metadata when the frame size is unknown', () => {
+    const [unsized] = stackOf(instance('1.2.3', { '00280100': { vr: 'US', Value: [1] } }));
+    expect(likelyOneAnswer(unsized!, 10, 1e9)).toBe(false);
   });
 });
 
@@ -90,6 +116,38 @@ describe('seriesLayoutOf', () => {
 });
 
 describe('SeriesRetrieval', () => {
+  it('asked for before the metadata, hands the frames over once the layout has arrived', async () => {
+    const stack = stackOf(instance(SAMPLE_SOP));
+    const plan = retrievalPlanOf(stack, 1e9);
+    if (plan.kind !== 'bulk') throw new Error(plan.reason);
+    let arrive: (layout: ReturnType<typeof seriesLayoutOf>) => void = () => undefined;
+    const layout = new Promise<ReturnType<typeof seriesLayoutOf>>((resolve) => (arrive = resolve));
+    const client = clientAnswering([sample('explicit-undefined.dcm')]);
+    const retrieval = new SeriesRetrieval(client, stack[0]!.instance, layout, Promise.resolve(), () => false);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(client.retrieveSeriesFiles).toHaveBeenCalled();
+    expect(retrieval.framesReceived).toBe(0);
+    arrive(seriesLayoutOf(stack, plan));
+    await retrieval.ended;
+    expect(retrieval.isComplete).toBe(true);
+    expect(retrieval.framesReceived).toBe(2);
+  });
+
+  it('asked for before the metadata, stops when the metadata says the series is not for one answer', async () => {
+    const stack = stackOf(instance(SAMPLE_SOP));
+    const client = clientAnswering([sample('explicit-undefined.dcm')]);
+    const retrieval = new SeriesRetrieval(
+      client,
+      stack[0]!.instance,
+      Promise.resolve(undefined),
+      Promise.resolve(),
+      () => false,
+    );
+    await retrieval.ended;
+    expect(retrieval.isComplete).toBe(false);
+    expect(retrieval.framesReceived).toBe(0);
+  });
+
   it('keeps each frame of a file for its image, and hands each over once', async () => {
     const stack = stackOf(instance(SAMPLE_SOP));
     const retrieval = start(clientAnswering([sample('explicit-undefined.dcm')]), stack);

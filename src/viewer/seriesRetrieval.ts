@@ -6,6 +6,7 @@ import {
   type InstanceFrames,
   type ReadingEnd,
   type SeriesLayout,
+  type SeriesLayoutMessage,
   type SeriesReadingMessage,
   type SeriesReadingRequest,
 } from './seriesFrames';
@@ -136,6 +137,7 @@ function startReadingWorker(): ReadingWorker | undefined {
 function readInWorker(
   { worker, failedToStart }: ReadingWorker,
   request: SeriesReadingRequest,
+  layout: SeriesLayout | Promise<SeriesLayout | undefined>,
   take: (transferSyntaxUid: string, frames: ImageFrame[]) => void,
   signal: AbortSignal,
 ): Promise<ReadingEnd | undefined> {
@@ -178,7 +180,15 @@ function readInWorker(
       if (heard) reject(new Error(event.message || 'The series reading stopped'));
       else resolve(undefined);
     };
-    worker.postMessage(request);
+    if (layout instanceof Promise) {
+      worker.postMessage(request);
+      void layout.then(
+        (arrived) => worker.postMessage({ kind: 'layout', layout: arrived } satisfies SeriesLayoutMessage),
+        () => worker.postMessage({ kind: 'layout', layout: undefined } satisfies SeriesLayoutMessage),
+      );
+    } else {
+      worker.postMessage({ ...request, layout });
+    }
   });
 }
 
@@ -197,8 +207,13 @@ export class SeriesRetrieval {
 
   constructor(
     client: DicomWebClient,
-    readonly stack: readonly StackImage[],
-    private readonly plan: Extract<RetrievalPlan, { kind: 'bulk' }>,
+    private readonly series: { studyInstanceUid: string; seriesInstanceUid: string },
+    /**
+     * How the answer's files become the stack's frames; a promise when the answer is asked for before
+     * the series' metadata has arrived, undefined then when the series turns out not to be for one
+     * answer (the answer stops).
+     */
+    private readonly layout: SeriesLayout | Promise<SeriesLayout | undefined>,
     /** Waited for before the request goes out: the first image's own fetch goes first. */
     startAfter: Promise<unknown>,
     /** Image ids whose bytes another path has already (the early first image): not kept twice. */
@@ -275,10 +290,11 @@ export class SeriesRetrieval {
       worker?.worker.terminate();
       return;
     }
-    const layout = seriesLayoutOf(this.stack, this.plan);
-    const { studyInstanceUid, seriesInstanceUid } = this.stack[0]!.instance;
+    const { layout } = this;
+    const { studyInstanceUid, seriesInstanceUid } = this.series;
     const take = (transferSyntaxUid: string, frames: ImageFrame[]) => this.keep(transferSyntaxUid, frames);
     const request: SeriesReadingRequest = {
+      kind: 'read',
       client: {
         qidoRoot: client.qidoRoot,
         wadoRoot: client.wadoRoot,
@@ -286,10 +302,9 @@ export class SeriesRetrieval {
       },
       studyInstanceUid,
       seriesInstanceUid,
-      layout,
     };
     const end =
-      (worker ? await readInWorker(worker, request, take, signal) : undefined) ??
+      (worker ? await readInWorker(worker, request, layout, take, signal) : undefined) ??
       (await readSeriesFrames(
         client.retrieveSeriesFiles(studyInstanceUid, seriesInstanceUid, { signal }),
         layout,
@@ -358,12 +373,25 @@ export function holdSeriesRetrieval({
 }: RetrievalRequest): () => void {
   const first = stack[0];
   if (!first) return () => undefined;
-  const key = first.instance.seriesInstanceUid;
+  return hold(first.instance.seriesInstanceUid, () => {
+    const plan = retrievalPlanOf(stack, cacheBytes);
+    if (plan.kind !== 'bulk') return undefined;
+    return new SeriesRetrieval(
+      client,
+      first.instance,
+      seriesLayoutOf(stack, plan),
+      startAfter,
+      alreadyFetched,
+    );
+  });
+}
+
+/** Takes a hold on the series' retrieval, started by `create` when there is none; see holdSeriesRetrieval. */
+function hold(key: string, create: () => SeriesRetrieval | undefined): () => void {
   let retrieval = retrievals.get(key);
   if (!retrieval) {
-    const plan = retrievalPlanOf(stack, cacheBytes);
-    if (plan.kind !== 'bulk') return () => undefined;
-    retrieval = new SeriesRetrieval(client, stack, plan, startAfter, alreadyFetched);
+    retrieval = create();
+    if (!retrieval) return () => undefined;
     retrievals.set(key, retrieval);
   }
   const held = retrieval;
@@ -396,4 +424,44 @@ export function holdSeriesRetrievalEarly(request: RetrievalRequest): void {
 /** Lets go of the early holds: a series no viewport shows is stopped, and its bytes freed. */
 export function releaseEarlyHolds(): void {
   for (const release of earlyHolds.splice(0)) release();
+}
+
+/**
+ * Whether a series is likely to be retrieved in one answer, judged before its metadata has arrived from
+ * its likely first image (a native frame, decoded already) and the number of instances the series
+ * search reported: more than one, and their pixels within the image cache's budget.
+ */
+export function likelyOneAnswer(
+  image: StackImage,
+  numberOfInstances: number | undefined,
+  cacheBytes: number,
+): boolean {
+  const length = nativeFrameLength(image.instance);
+  if (length === undefined || numberOfInstances === undefined || numberOfInstances < 2) return false;
+  return length * image.instance.numberOfFrames * numberOfInstances <= cacheBytes;
+}
+
+/**
+ * Starts a series' one answer before its metadata has arrived (likelyOneAnswer said it will fit): the
+ * answer flows while the metadata is on its way, and its files are cut into frames once `layout` is
+ * known; a layout that turns out undefined (the metadata says otherwise) stops it. Held like
+ * holdSeriesRetrievalEarly.
+ */
+export function holdSeriesRetrievalAhead({
+  client,
+  series,
+  layout,
+  alreadyFetched = () => false,
+}: {
+  client: DicomWebClient;
+  series: { studyInstanceUid: string; seriesInstanceUid: string };
+  layout: Promise<SeriesLayout | undefined>;
+  alreadyFetched?: (imageId: string) => boolean;
+}): void {
+  earlyHolds.push(
+    hold(
+      series.seriesInstanceUid,
+      () => new SeriesRetrieval(client, series, layout, Promise.resolve(), alreadyFetched),
+    ),
+  );
 }

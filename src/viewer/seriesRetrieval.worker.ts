@@ -3,6 +3,8 @@ import {
   buffersOf,
   readSeriesFrames,
   type ImageFrame,
+  type SeriesLayout,
+  type SeriesReaderMessage,
   type SeriesReadingMessage,
   type SeriesReadingRequest,
 } from './seriesFrames';
@@ -15,13 +17,16 @@ import {
  */
 
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<SeriesReadingRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<SeriesReaderMessage>) => void) | null;
   postMessage(message: SeriesReadingMessage, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
 
-async function read({ client: settings, studyInstanceUid, seriesInstanceUid, layout }: SeriesReadingRequest) {
+async function read(
+  { client: settings, studyInstanceUid, seriesInstanceUid }: SeriesReadingRequest,
+  layout: SeriesLayout | Promise<SeriesLayout | undefined>,
+) {
   const client = new DicomWebClient({
     qidoRoot: settings.qidoRoot,
     wadoRoot: settings.wadoRoot,
@@ -36,8 +41,16 @@ async function read({ client: settings, studyInstanceUid, seriesInstanceUid, lay
   return readSeriesFrames(files, layout, take, controller.signal);
 }
 
-scope.onmessage = (event) => {
-  read(event.data).then(
+/** Resolves the layout of an answer asked for before its metadata (a later 'layout' message). */
+let layoutArrived: ((layout: SeriesLayout | undefined) => void) | undefined;
+
+scope.onmessage = ({ data }) => {
+  if (data.kind === 'layout') {
+    layoutArrived?.(data.layout);
+    return;
+  }
+  const layout = data.layout ?? new Promise<SeriesLayout | undefined>((resolve) => (layoutArrived = resolve));
+  read(data, layout).then(
     (end) => scope.postMessage({ kind: 'ended', end }),
     (error: unknown) =>
       scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),

@@ -14,7 +14,13 @@ import { withPaletteEntries } from './paletteData';
 import type { StudySeries } from './SeriesBrowser';
 import { chooseDefaultSeries, isDisplayableImage, seriesIsImages } from './seriesContent';
 import { createSeriesMetadataCache, type SeriesMetadataCache } from './seriesMetadataCache';
-import { holdSeriesRetrievalEarly } from './seriesRetrieval';
+import {
+  holdSeriesRetrievalAhead,
+  holdSeriesRetrievalEarly,
+  likelyOneAnswer,
+  retrievalPlanOf,
+  seriesLayoutOf,
+} from './seriesRetrieval';
 import { buildStack, type StackImage } from './stackOrder';
 
 // The viewer's data without React: the page's first requests are made from here before the app's
@@ -105,37 +111,76 @@ export function imageStackOf(client: DicomWebClient, instances: readonly Instanc
   );
 }
 
+/** A series' first image for the early drawing, in two steps. */
+export interface EarlyFrames {
+  /**
+   * The image with Instance Number 1, decoded, before the series' metadata has said which image comes
+   * first: for nearly every series the same one. Undefined when the series has no such single image or
+   * anything failed.
+   */
+  likely: Promise<FirstFrame | undefined>;
+  /** The stack's first image, once the series' metadata has arrived. */
+  first: Promise<FirstFrame | undefined>;
+}
+
 /**
  * Fetches the series' metadata and then its first image's frame, for the early drawing
  * (firstFrame/): started as soon as the series is known, beside the image code that loads meanwhile.
- * Once that frame is in, the rest of the series is asked for in one answer (seriesRetrieval.ts), within
- * `cacheBytes`, the image cache's budget. Resolves to that frame once decoded; undefined when the early
- * drawing does not take it or anything failed.
+ * The metadata of a whole series takes an archive that reads every file a while (Orthanc: a few
+ * hundred milliseconds for 200 CT slices), so the image with Instance Number 1, which an archive
+ * finds in its index, is fetched beside it: when the metadata puts that image first, as it does for
+ * nearly every series, its frame is in already. Once the first frame is in, the rest of the series is
+ * asked for in one answer (seriesRetrieval.ts), within `cacheBytes`, the image cache's budget.
  */
 export function prefetchFirstImage(
   client: DicomWebClient,
   series: SeriesRef,
   cacheBytes: number,
-): Promise<FirstFrame | undefined> {
+  numberOfInstances?: number,
+): EarlyFrames {
   // After this task, so that the metadata request goes out first; done while its answer is awaited.
   setTimeout(warmUpEarlyDrawing, 0);
-  return metadataCacheOf(client)
+  const likelyImage = likelyFirstImage(client, series);
+  const likely = likelyImage.then((image) => (image ? fetchFirstFrame(client, image) : undefined));
+  const stack = metadataCacheOf(client)
     .get(seriesKey(series))
-    .then((instances) => {
-      const stack = imageStackOf(client, instances);
-      const first = stack[0];
-      if (!first) {
+    .then((instances) => imageStackOf(client, instances));
+  // With a likely first image in and a series that will fit, the rest of the series is asked for
+  // now rather than after the metadata: the answer flows while the metadata is put together.
+  const startedAhead = Promise.all([likelyImage, likely]).then(([image, frame]) => {
+    if (!image || !frame || !likelyOneAnswer(image, numberOfInstances, cacheBytes)) return false;
+    holdSeriesRetrievalAhead({
+      client,
+      series,
+      layout: stack.then(
+        (arrived) => {
+          const plan = retrievalPlanOf(arrived, cacheBytes);
+          return plan.kind === 'bulk' ? seriesLayoutOf(arrived, plan) : undefined;
+        },
+        () => undefined,
+      ),
+      alreadyFetched: earlyFrameFetched,
+    });
+    return true;
+  });
+  const first = stack
+    .then((arrived) => {
+      const firstImage = arrived[0];
+      if (!firstImage) {
         releaseImageCode();
         return undefined;
       }
-      const frame = fetchFirstFrame(client, first);
+      const frame = fetchFirstFrame(client, firstImage);
       releaseImageCodeAfter(frame);
-      holdSeriesRetrievalEarly({
-        client,
-        stack,
-        cacheBytes,
-        startAfter: frame,
-        alreadyFetched: earlyFrameFetched,
+      void startedAhead.then((started) => {
+        if (started) return;
+        holdSeriesRetrievalEarly({
+          client,
+          stack: arrived,
+          cacheBytes,
+          startAfter: frame,
+          alreadyFetched: earlyFrameFetched,
+        });
       });
       return frame;
     })
@@ -144,26 +189,59 @@ export function prefetchFirstImage(
       releaseImageCode();
       return undefined;
     });
+  return { likely, first };
+}
+
+const likelyImages = new WeakMap<DicomWebClient, Map<string, Promise<StackImage | undefined>>>();
+
+/**
+ * The series' image with Instance Number 1 as the first image of a stack, when exactly one instance
+ * has that number and it is an image the viewer shows.
+ */
+function likelyFirstImage(client: DicomWebClient, series: SeriesRef): Promise<StackImage | undefined> {
+  let byKey = likelyImages.get(client);
+  if (!byKey) likelyImages.set(client, (byKey = new Map()));
+  const key = seriesKey(series);
+  let found = byKey.get(key);
+  if (!found) {
+    found = findLikelyFirstImage(client, series).catch(() => undefined);
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+async function findLikelyFirstImage(
+  client: DicomWebClient,
+  series: SeriesRef,
+): Promise<StackImage | undefined> {
+  const { studyInstanceUid, seriesInstanceUid } = series;
+  const matches = await client.searchInstancesByNumber(studyInstanceUid, seriesInstanceUid, 1);
+  if (matches.length !== 1) return undefined;
+  const instance = await client.retrieveInstanceMetadata(studyInstanceUid, seriesInstanceUid, matches[0]!);
+  return instance ? imageStackOf(client, [instance])[0] : undefined;
 }
 
 /**
  * Once the studies' series have arrived: the first viewport's series (the one asked for, else the main
  * image series) has its first image fetched and drawn early; a report or nothing lets the image code
- * load at once. Returns that series and its early frame, if it has one.
+ * load at once. Returns that series and its early frames, if it has one.
  */
 export function prefetchDefaultSeries(
   studies: readonly StudySeries[],
   client: DicomWebClient,
   cacheBytes: number,
   asked?: string,
-): { series: SeriesSummary; frame: Promise<FirstFrame | undefined> } | undefined {
+): { series: SeriesSummary; frames: EarlyFrames } | undefined {
   const first = chooseDefaultSeries(
     studies.flatMap((entry) => entry.series),
     asked,
   );
   if (first && seriesIsImages(first) && !reportKindOf(first)) {
     const series = { studyInstanceUid: first.studyInstanceUid, seriesInstanceUid: first.seriesInstanceUid };
-    return { series: first, frame: prefetchFirstImage(client, series, cacheBytes) };
+    return {
+      series: first,
+      frames: prefetchFirstImage(client, series, cacheBytes, first.numberOfInstances),
+    };
   }
   releaseImageCode();
   return undefined;

@@ -17,8 +17,8 @@ export interface EarlyPage {
   /** Names the patient whose image will be shown; no image is drawn before that. */
   showPatient(study: StudySummary): void;
   /**
-   * Draws the first image (kept drawn at the page's size); false when no patient is shown yet or the
-   * app has replaced this page.
+   * Draws the first image (kept drawn at the page's size), in place of any drawn before; false when no
+   * patient is shown yet or the app has replaced this page.
    */
   showImage(frame: FirstFrame, onDrawn: () => void): boolean;
 }
@@ -48,6 +48,8 @@ export function mountEarlyPage(container: HTMLElement, appName: string, base: st
   container.replaceChildren(shell);
 
   let patientShown = false;
+  /** Stops keeping the image drawn: a later image replaces it. */
+  let stopPainting: (() => void) | undefined;
   return {
     showPatient(study) {
       const { name, fields, description } = patientBannerOf(study);
@@ -64,14 +66,17 @@ export function mountEarlyPage(container: HTMLElement, appName: string, base: st
     },
     showImage(frame, onDrawn) {
       if (!patientShown || !canvas.isConnected) return false;
-      const note = element('p', 'viewport__early-note');
-      note.setAttribute('role', 'status');
-      note.append(
-        element('span', 'spinner spinner--medium'),
-        element('span', undefined, 'Image shown; tools are loading…'),
-      );
-      stage.append(note);
-      keepFirstFramePainted(canvas, frame, onDrawn);
+      if (stopPainting) stopPainting();
+      else {
+        const note = element('p', 'viewport__early-note');
+        note.setAttribute('role', 'status');
+        note.append(
+          element('span', 'spinner spinner--medium'),
+          element('span', undefined, 'Image shown; tools are loading…'),
+        );
+        stage.append(note);
+      }
+      stopPainting = keepFirstFramePainted(canvas, frame, onDrawn);
       return true;
     },
   };
