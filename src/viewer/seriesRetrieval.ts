@@ -105,6 +105,15 @@ export function seriesLayoutOf(
   return layout;
 }
 
+/** The stack's layout when it is retrieved in one answer (retrievalPlanOf); undefined when not. */
+export function oneAnswerLayoutOf(
+  stack: readonly StackImage[],
+  cacheBytes: number,
+): SeriesLayout | undefined {
+  const plan = retrievalPlanOf(stack, cacheBytes);
+  return plan.kind === 'bulk' ? seriesLayoutOf(stack, plan) : undefined;
+}
+
 /** A worker started for reading a series' answer, and whether it has failed to start meanwhile. */
 interface ReadingWorker {
   worker: Worker;
@@ -374,15 +383,8 @@ export function holdSeriesRetrieval({
   const first = stack[0];
   if (!first) return () => undefined;
   return hold(first.instance.seriesInstanceUid, () => {
-    const plan = retrievalPlanOf(stack, cacheBytes);
-    if (plan.kind !== 'bulk') return undefined;
-    return new SeriesRetrieval(
-      client,
-      first.instance,
-      seriesLayoutOf(stack, plan),
-      startAfter,
-      alreadyFetched,
-    );
+    const layout = oneAnswerLayoutOf(stack, cacheBytes);
+    return layout && new SeriesRetrieval(client, first.instance, layout, startAfter, alreadyFetched);
   });
 }
 

@@ -18,8 +18,7 @@ import {
   holdSeriesRetrievalAhead,
   holdSeriesRetrievalEarly,
   likelyOneAnswer,
-  retrievalPlanOf,
-  seriesLayoutOf,
+  oneAnswerLayoutOf,
 } from './seriesRetrieval';
 import { buildStack, type StackImage } from './stackOrder';
 
@@ -140,11 +139,11 @@ export function prefetchFirstImage(
 ): EarlyFrames {
   // After this task, so that the metadata request goes out first; done while its answer is awaited.
   setTimeout(warmUpEarlyDrawing, 0);
-  const likelyImage = likelyFirstImage(client, series);
-  const likely = likelyImage.then((image) => (image ? fetchFirstFrame(client, image) : undefined));
   const stack = metadataCacheOf(client)
     .get(seriesKey(series))
     .then((instances) => imageStackOf(client, instances));
+  const likelyImage = likelyFirstImage(client, series);
+  const likely = likelyImage.then((image) => (image ? fetchFirstFrame(client, image) : undefined));
   // With a likely first image in and a series that will fit, the rest of the series is asked for
   // now rather than after the metadata: the answer flows while the metadata is put together.
   const startedAhead = Promise.all([likelyImage, likely]).then(([image, frame]) => {
@@ -153,10 +152,7 @@ export function prefetchFirstImage(
       client,
       series,
       layout: stack.then(
-        (arrived) => {
-          const plan = retrievalPlanOf(arrived, cacheBytes);
-          return plan.kind === 'bulk' ? seriesLayoutOf(arrived, plan) : undefined;
-        },
+        (arrived) => oneAnswerLayoutOf(arrived, cacheBytes),
         () => undefined,
       ),
       alreadyFetched: earlyFrameFetched,
