@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page, Request } from '@playwright/test';
 import { DEMO_CODEC_STUDY, DEMO_CR, DEMO_CT, DEMO_TRANSFER_SYNTAXES } from '../demo';
-import { expect, test } from './fixtures';
+import { demoUid } from '../demo/uids';
+import { expect, orthancRest, test } from './fixtures';
 import { parseImageRect, pearson } from './rendering';
 
 /** Until the viewer has drawn image 1 of the series and its tools listen; patient on a busy machine. */
@@ -310,6 +311,119 @@ test('studies of two patients opened together: the page draws no image before th
   );
   await waitForViewer(page.getByTestId('viewport').first(), DEMO_CT.seriesInstanceUID);
 });
+
+test('a series whose Instance Number 1 is not its first slice: the page replaces that likely image with the slice the viewer opens on', async ({
+  page,
+}) => {
+  // Three slices of the demo CT, far apart, stored as a study of their own numbered out of position
+  // order (as a reconstruction numbered in acquisition order can be): Instance Number 1 is the middle
+  // slice, and the stack, ordered by position, opens on Instance Number 2.
+  const key = 'e2e/likely-first-image';
+  const study = demoUid(`${key}/study`);
+  const series = demoUid(`${key}/series`);
+  const slices = [
+    { from: 20, number: 2 },
+    { from: 100, number: 1 },
+    { from: 180, number: 3 },
+  ].map((slice) => ({ ...slice, sop: demoUid(`${key}/instance/${slice.number}`) }));
+  const likely = slices.find((slice) => slice.number === 1)!;
+  const first = slices.find((slice) => slice.number === 2)!;
+  const parentStudy = await storeRenumberedSlices(study, series, slices);
+  try {
+    // The series' metadata (which gives the stack order) is held back until the page has drawn the
+    // likely image, and the app's code until the page has replaced it.
+    let releaseMetadata!: () => void;
+    const metadataReleased = new Promise<void>((resolve) => (releaseMetadata = resolve));
+    await page.route(`**/dicom-web/studies/${study}/series/${series}/metadata`, async (route) => {
+      await metadataReleased;
+      await route.continue();
+    });
+    let releaseApp!: () => void;
+    const appReleased = new Promise<void>((resolve) => (releaseApp = resolve));
+    await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
+      await appReleased;
+      await route.continue();
+    });
+    const frames = recordFrameRequests(page);
+    await page.goto(viewerUrl(study));
+
+    const earlyPage = page.getByTestId('early-page');
+    const earlyImage = earlyPage.getByTestId('early-page-image');
+    await expect(earlyPage.getByTestId('patient-banner')).toContainText('FOV1001');
+    await expect(earlyImage).toHaveAttribute('data-image-id', frameOf(likely.sop), { timeout: 60_000 });
+    await page.screenshot({ path: `${SHOTS}/renumbered-likely.png` });
+    const likelyGreys = await canvasGreys(earlyImage);
+
+    releaseMetadata();
+    await expect(earlyImage).toHaveAttribute('data-image-id', frameOf(first.sop), { timeout: 60_000 });
+    await page.screenshot({ path: `${SHOTS}/renumbered-first.png` });
+    const firstGreys = await canvasGreys(earlyImage);
+    expect(firstGreys.greys.filter((grey) => grey > 40).length, 'the page drew the slice').toBeGreaterThan(
+      firstGreys.greys.length / 20,
+    );
+    // Another slice, not the same picture relabelled.
+    const correlation = pearson(likelyGreys.greys, firstGreys.greys);
+    test.info().annotations.push({ type: 'likely vs first', description: `r=${correlation.toFixed(4)}` });
+    expect(correlation, 'the page drew another slice').toBeLessThan(0.97);
+
+    releaseApp();
+    const viewport = page.getByTestId('viewport');
+    await waitForViewer(viewport, series);
+    await expect(earlyPage).toHaveCount(0);
+    await expect(viewport).toHaveAttribute('data-image-count', '3');
+    await page.screenshot({ path: `${SHOTS}/renumbered-viewer.png` });
+    // Both slices the page drew were fetched, each once; the viewer took them.
+    const asked = [...frames.keys()];
+    for (const slice of [likely, first]) expect(asked.some((url) => frameOf(slice.sop).test(url))).toBe(true);
+    expectEachFrameFetchedOnce(frames);
+  } finally {
+    await orthancRest(`/studies/${parentStudy}`, { method: 'DELETE' });
+  }
+});
+
+const frameOf = (sop: string) => new RegExp(`/instances/${sop.replaceAll('.', '\\.')}/frames/1$`);
+
+/**
+ * Stores slices of the demo CT (by Instance Number) as `study`/`series`, each given a new SOP Instance
+ * UID and Instance Number, as a modality would send them. Returns Orthanc's id of the new study.
+ */
+async function storeRenumberedSlices(
+  study: string,
+  series: string,
+  slices: readonly { from: number; number: number; sop: string }[],
+): Promise<string> {
+  const lookup = (await (
+    await orthancRest('/tools/lookup', { method: 'POST', body: DEMO_CT.seriesInstanceUID })
+  ).json()) as { ID: string }[];
+  const instances = (await (await orthancRest(`/series/${lookup[0]!.ID}/instances`)).json()) as {
+    ID: string;
+    MainDicomTags: { InstanceNumber?: string };
+  }[];
+  let parentStudy = '';
+  for (const slice of slices) {
+    const source = instances.find((instance) => Number(instance.MainDicomTags.InstanceNumber) === slice.from);
+    expect(source, `demo CT slice ${slice.from}`).toBeDefined();
+    const modified = await orthancRest(`/instances/${source!.ID}/modify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        Replace: {
+          StudyInstanceUID: study,
+          SeriesInstanceUID: series,
+          SOPInstanceUID: slice.sop,
+          InstanceNumber: String(slice.number),
+          StudyDescription: 'CT SLICES RENUMBERED',
+        },
+        Force: true,
+      }),
+    });
+    expect(modified.status).toBe(200);
+    const stored = await orthancRest('/instances', { method: 'POST', body: await modified.arrayBuffer() });
+    expect(stored.status).toBe(200);
+    parentStudy = ((await stored.json()) as { ParentStudy: string }).ParentStudy;
+  }
+  return parentStudy;
+}
 
 /** The SOP Instance UID of the first frame the page asked for. */
 function firstInstanceOf(asked: readonly string[]): string {

@@ -77,6 +77,8 @@ export function mountEarlyPage(container: HTMLElement, appName: string, base: st
         stage.append(note);
       }
       stopPainting = keepFirstFramePainted(canvas, frame, onDrawn);
+      // Which image is on screen, for the end-to-end tests (an image id holds UIDs, no patient data).
+      canvas.dataset.imageId = frame.imageId;
       return true;
     },
   };
