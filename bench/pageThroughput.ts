@@ -1,6 +1,6 @@
 import { withColdPage } from './browser';
 import { serveHtml } from './floor';
-import { ACCEPT_AS_STORED, CONNECTIONS } from './rawThroughput';
+import { ACCEPT_AS_STORED, ACCEPT_SERIES_FILES, CONNECTIONS } from './rawThroughput';
 import type { SeriesFrames } from './series';
 import { megabytesPerSecond } from './stats';
 
@@ -54,6 +54,43 @@ export function pageFrameThroughput(
       ms: measured.ms,
       answerBytes: measured.bytes,
       mbPerS: megabytesPerSecond(series.pixelBytes, measured.ms),
+    };
+  });
+}
+
+/**
+ * The least a browser can do with a series fetched the way Fovea fetches it: a blank page at the
+ * gateway's origin asks for the whole series in one answer (WADO-RS retrieve of its Part-10 files) and
+ * reads it to the end, counting bytes; nothing is parsed, decoded or drawn. A viewer that takes in the
+ * series this way cannot be quicker on this machine than this page.
+ */
+export function pageSeriesAnswerThroughput(
+  origin: string,
+  seriesPath: string,
+  pixelBytes: number,
+): Promise<PageThroughput> {
+  return withColdPage(async (page) => {
+    await serveHtml(page, origin + BLANK_PATH, '<!doctype html><title>Blank</title>');
+    await page.goto(origin + BLANK_PATH);
+    const measured = (await page.evaluate(
+      `(async () => {
+        const started = performance.now();
+        const response = await fetch(${JSON.stringify(seriesPath)}, { headers: { accept: ${JSON.stringify(ACCEPT_SERIES_FILES)} } });
+        if (!response.ok) throw new Error('series: HTTP ' + response.status);
+        const reader = response.body.getReader();
+        let bytes = 0;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          bytes += value.byteLength;
+        }
+        return { ms: performance.now() - started, bytes };
+      })()`,
+    )) as { ms: number; bytes: number };
+    return {
+      ms: measured.ms,
+      answerBytes: measured.bytes,
+      mbPerS: megabytesPerSecond(pixelBytes, measured.ms),
     };
   });
 }

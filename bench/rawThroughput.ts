@@ -5,6 +5,9 @@ import type { SeriesFrames } from './series';
 /** What the viewer asks for: frames as stored (multipart/related, any transfer syntax). */
 export const ACCEPT_AS_STORED = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
 
+/** What Fovea asks for to take in a whole series in one answer: its Part-10 files, as stored. */
+export const ACCEPT_SERIES_FILES = 'multipart/related; type="application/dicom"; transfer-syntax=*';
+
 /** Connections a browser opens to one HTTP/1.1 origin; the same for Node, so the two compare. */
 export const CONNECTIONS = 6;
 

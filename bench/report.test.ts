@@ -18,12 +18,13 @@ const app = (firstImage: number, mbPerS: number, fps: number): AppFigures => ({
 });
 
 describe('ratiosOf', () => {
-  it('puts Fovea over its references: floor, raw throughput (Node and page) and the peer', () => {
+  it('puts Fovea over its references: floor, raw throughput (Node, page per frame, page one answer) and the peer', () => {
     const ratios = ratiosOf(
       app(1500, 40, 60),
       { firstImageMs: summarize([1000]) },
       { mbPerS: summarize([50]) },
       { mbPerS: summarize([20, 25, 30]) },
+      { mbPerS: summarize([16, 24]) },
       app(6000, 20, 30),
     );
     expect(ratios).toEqual({
@@ -31,6 +32,8 @@ describe('ratiosOf', () => {
       firstImageVsPeer: 0.25,
       seriesThroughputVsRaw: 0.8,
       seriesThroughputVsPageRaw: 1.6,
+      seriesThroughputVsPageOneAnswer: 2,
+      pageOneAnswerVsRaw: 0.4,
       seriesThroughputVsPeer: 2,
       scrollFpsVsPeer: 2,
     });
@@ -41,6 +44,7 @@ describe('ratiosOf', () => {
       { firstImageMs: summarize([1000]) },
       { mbPerS: summarize([50]) },
       { mbPerS: summarize([25]) },
+      { mbPerS: summarize([26]) },
       undefined,
     );
     expect(ratios.firstImageVsPeer).toBeUndefined();

@@ -26,6 +26,10 @@ export interface Ratios {
   seriesThroughputVsRaw?: number;
   /** Not a target: how the whole series compares with what a blank page takes in (pageThroughput.ts). */
   seriesThroughputVsPageRaw?: number;
+  /** Not a target: the whole series against a blank page reading the series' one answer, nothing else. */
+  seriesThroughputVsPageOneAnswer?: number;
+  /** Not a target: that blank page against the raw figure — what the browser's own path leaves. */
+  pageOneAnswerVsRaw?: number;
   seriesThroughputVsPeer?: number;
   scrollFpsVsPeer?: number;
 }
@@ -39,6 +43,7 @@ export interface BenchResults {
   floor: { firstImageMs: Sample };
   raw: { mbPerS: Sample; runs: RawThroughput[] };
   pageRaw: { mbPerS: Sample; runs: PageThroughput[] };
+  pageOneAnswer: { mbPerS: Sample; runs: PageThroughput[] };
   peer?: PeerResult;
   payload: { landing: RoutePayload; viewer: RoutePayload };
   worklist: WorklistFigures;
@@ -51,6 +56,7 @@ export function ratiosOf(
   floor: { firstImageMs: Sample },
   raw: { mbPerS: Sample },
   pageRaw: { mbPerS: Sample },
+  pageOneAnswer: { mbPerS: Sample },
   peer: AppFigures | undefined,
 ): Ratios {
   return {
@@ -58,6 +64,8 @@ export function ratiosOf(
     firstImageVsPeer: ratio(fovea.firstImageMs.median, peer?.firstImageMs.median),
     seriesThroughputVsRaw: ratio(fovea.wholeSeries.mbPerS, raw.mbPerS.median),
     seriesThroughputVsPageRaw: ratio(fovea.wholeSeries.mbPerS, pageRaw.mbPerS.median),
+    seriesThroughputVsPageOneAnswer: ratio(fovea.wholeSeries.mbPerS, pageOneAnswer.mbPerS.median),
+    pageOneAnswerVsRaw: ratio(pageOneAnswer.mbPerS.median, raw.mbPerS.median),
     seriesThroughputVsPeer: ratio(fovea.wholeSeries.mbPerS, peer?.wholeSeries.mbPerS),
     scrollFpsVsPeer: ratio(fovea.scroll.fps, peer?.scroll.fps),
   };
@@ -108,7 +116,7 @@ const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** The figures as printed: one row per measurement, Fovea beside its references and the ratios. */
 export function figureRows(results: BenchResults): string[][] {
-  const { fovea, floor, raw, pageRaw, ratios, payload, worklist } = results;
+  const { fovea, floor, raw, pageRaw, pageOneAnswer, ratios, payload, worklist } = results;
   const peer = results.peer && 'figures' in results.peer ? results.peer.figures : undefined;
   const peerName = results.peer?.name ?? 'OHIF';
   const runs = fovea.firstImageMs.runs.length;
@@ -134,6 +142,14 @@ export function figureRows(results: BenchResults): string[][] {
       '',
       `page ${mbps(pageRaw.mbPerS.median)}`,
       `${times(ratios.seriesThroughputVsPageRaw)} page`,
+      '',
+      '',
+    ],
+    [
+      '3 … the series in one answer, blank page',
+      '',
+      `page ${mbps(pageOneAnswer.mbPerS.median)} (${times(ratios.pageOneAnswerVsRaw)} raw)`,
+      `${times(ratios.seriesThroughputVsPageOneAnswer)} page`,
       '',
       '',
     ],

@@ -13,7 +13,11 @@ import { floorPath, serveFloorPage } from '../bench/floor';
 import { machineInfo } from '../bench/machine';
 import { measureMemory } from '../bench/memory';
 import { startOhif, type RunningPeer } from '../bench/peers/ohif';
-import { pageFrameThroughput, type PageThroughput } from '../bench/pageThroughput';
+import {
+  pageFrameThroughput,
+  pageSeriesAnswerThroughput,
+  type PageThroughput,
+} from '../bench/pageThroughput';
 import { rawFrameThroughput, type RawThroughput } from '../bench/rawThroughput';
 import {
   formatReport,
@@ -97,6 +101,16 @@ try {
   log(`The same frames fetched by a blank page in Chromium (${runs} cold runs)…`);
   const pageRuns: PageThroughput[] = [];
   for (let i = 0; i < runs; i++) pageRuns.push(await pageFrameThroughput(stack.url, '/dicom-web', frames));
+  log(`The whole series in one answer, read by a blank page (${runs} cold runs)…`);
+  const oneAnswerRuns: PageThroughput[] = [];
+  for (let i = 0; i < runs; i++)
+    oneAnswerRuns.push(
+      await pageSeriesAnswerThroughput(
+        stack.url,
+        `/dicom-web/studies/${study}/series/${series}`,
+        frames.pixelBytes,
+      ),
+    );
 
   log(`Time to first image, ${runs} cold runs each, interleaved…`);
   const firstImage: Record<string, number[]> = { fovea: [], floor: [], peer: [] };
@@ -146,6 +160,7 @@ try {
   const floor = { firstImageMs: summarize(firstImage.floor!) };
   const raw = { mbPerS: summarize(rawRuns.map((r) => r.mbPerS)), runs: rawRuns };
   const pageRaw = { mbPerS: summarize(pageRuns.map((r) => r.mbPerS)), runs: pageRuns };
+  const pageOneAnswer = { mbPerS: summarize(oneAnswerRuns.map((r) => r.mbPerS)), runs: oneAnswerRuns };
   const partial: Omit<BenchResults, 'targets'> = {
     at: new Date().toISOString(),
     machine,
@@ -154,6 +169,7 @@ try {
     floor,
     raw,
     pageRaw,
+    pageOneAnswer,
     ...(peerResult ? { peer: peerResult } : {}),
     payload,
     worklist,
@@ -162,6 +178,7 @@ try {
       floor,
       raw,
       pageRaw,
+      pageOneAnswer,
       peerResult && 'figures' in peerResult ? peerResult.figures : undefined,
     ),
   };
