@@ -130,7 +130,7 @@ export function figureRows(results: BenchResults): string[][] {
       times(ratios.firstImageVsPeer),
     ],
     [
-      '3 Whole series decoded + cached',
+      `3 Whole series decoded + cached (median of ${fovea.wholeSeries.runsMs?.length ?? 1})`,
       `${ms(fovea.wholeSeries.ms)}, ${mbps(fovea.wholeSeries.mbPerS)}`,
       `raw ${mbps(raw.mbPerS.median)}`,
       `${times(ratios.seriesThroughputVsRaw)} raw`,

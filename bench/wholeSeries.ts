@@ -1,7 +1,7 @@
 import type { Page } from 'playwright';
 import type { ViewerApp } from './apps';
 import { waitForFirstImage, waitInPage } from './browser';
-import { megabytesPerSecond } from './stats';
+import { median, megabytesPerSecond } from './stats';
 
 export interface WholeSeries {
   /** First frame request → every image decoded and in the cache. */
@@ -12,6 +12,26 @@ export interface WholeSeries {
   mbPerS: number;
   images: number;
   cacheBytes: number;
+  /** `ms` of every cold load, when the figures above are their median (medianWholeSeries). */
+  runsMs?: number[];
+}
+
+/**
+ * The whole-series figures of several cold loads as one: median times, the rate of the median time,
+ * and the cache as the last load left it.
+ */
+export function medianWholeSeries(runs: readonly WholeSeries[], pixelBytes: number): WholeSeries {
+  const last = runs.at(-1);
+  if (!last) throw new Error('no whole-series load to summarize');
+  const ms = median(runs.map((run) => run.ms));
+  return {
+    ms,
+    fromNavigationMs: median(runs.map((run) => run.fromNavigationMs)),
+    mbPerS: megabytesPerSecond(pixelBytes, ms),
+    images: last.images,
+    cacheBytes: last.cacheBytes,
+    runsMs: runs.map((run) => run.ms),
+  };
 }
 
 /**
