@@ -16,6 +16,23 @@ export interface PageThroughput {
 export const BLANK_PATH = '/bench-blank';
 
 /**
+ * Opens a blank page at `origin` in a cold browser and runs `script` in it: an async expression that
+ * fetches the series and resolves to its time and the bytes it received.
+ */
+function measureInBlankPage(origin: string, script: string, pixelBytes: number): Promise<PageThroughput> {
+  return withColdPage(async (page) => {
+    await serveHtml(page, origin + BLANK_PATH, '<!doctype html><title>Blank</title>');
+    await page.goto(origin + BLANK_PATH);
+    const measured = (await page.evaluate(script)) as { ms: number; bytes: number };
+    return {
+      ms: measured.ms,
+      answerBytes: measured.bytes,
+      mbPerS: megabytesPerSecond(pixelBytes, measured.ms),
+    };
+  });
+}
+
+/**
  * The raw throughput as the browser itself takes frames in: a blank page at the gateway's origin
  * fetches every frame of the series over WADO-RS, as many at a time as the browser opens connections,
  * and neither decodes nor draws them. Beside the Node figure it shows what the browser's own network
@@ -26,12 +43,10 @@ export function pageFrameThroughput(
   dicomWebPath: string,
   series: SeriesFrames,
 ): Promise<PageThroughput> {
-  return withColdPage(async (page) => {
-    await serveHtml(page, origin + BLANK_PATH, '<!doctype html><title>Blank</title>');
-    await page.goto(origin + BLANK_PATH);
-    const urls = series.framePaths.map((path) => dicomWebPath + path);
-    const measured = (await page.evaluate(
-      `(async () => {
+  const urls = series.framePaths.map((path) => dicomWebPath + path);
+  return measureInBlankPage(
+    origin,
+    `(async () => {
         const urls = ${JSON.stringify(urls)};
         let next = 0;
         let bytes = 0;
@@ -49,13 +64,8 @@ export function pageFrameThroughput(
         await Promise.all(Array.from({ length: ${CONNECTIONS} }, connection));
         return { ms: performance.now() - started, bytes };
       })()`,
-    )) as { ms: number; bytes: number };
-    return {
-      ms: measured.ms,
-      answerBytes: measured.bytes,
-      mbPerS: megabytesPerSecond(series.pixelBytes, measured.ms),
-    };
-  });
+    series.pixelBytes,
+  );
 }
 
 /**
@@ -69,11 +79,9 @@ export function pageSeriesAnswerThroughput(
   seriesPath: string,
   pixelBytes: number,
 ): Promise<PageThroughput> {
-  return withColdPage(async (page) => {
-    await serveHtml(page, origin + BLANK_PATH, '<!doctype html><title>Blank</title>');
-    await page.goto(origin + BLANK_PATH);
-    const measured = (await page.evaluate(
-      `(async () => {
+  return measureInBlankPage(
+    origin,
+    `(async () => {
         const started = performance.now();
         const response = await fetch(${JSON.stringify(seriesPath)}, { headers: { accept: ${JSON.stringify(ACCEPT_SERIES_FILES)} } });
         if (!response.ok) throw new Error('series: HTTP ' + response.status);
@@ -86,11 +94,6 @@ export function pageSeriesAnswerThroughput(
         }
         return { ms: performance.now() - started, bytes };
       })()`,
-    )) as { ms: number; bytes: number };
-    return {
-      ms: measured.ms,
-      answerBytes: measured.bytes,
-      mbPerS: megabytesPerSecond(pixelBytes, measured.ms),
-    };
-  });
+    pixelBytes,
+  );
 }

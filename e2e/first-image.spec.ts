@@ -23,16 +23,22 @@ mkdirSync(SHOTS, { recursive: true });
 const viewerUrl = (study: string, series?: string) =>
   `/viewer?StudyInstanceUIDs=${study}${series ? `&SeriesInstanceUID=${series}` : ''}`;
 
-/** Holds back the viewer's image code (the Cornerstone chunk) until `release` is called. */
-async function holdImageCode(page: Page): Promise<() => void> {
+/** Holds back the page's requests for `url` until the returned function is called; `onHeld` at each. */
+async function holdBack(page: Page, url: string | RegExp, onHeld?: () => void): Promise<() => void> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/StackViewport-[^/]+\.js$/, async (route) => {
+  await page.route(url, async (route) => {
+    onHeld?.();
     await released;
     await route.continue();
   });
   return release;
 }
+
+/** The viewer's image code (the Cornerstone chunk). */
+const IMAGE_CODE = /\/assets\/StackViewport-[^/]+\.js$/;
+/** The app's code (React and the pages). */
+const APP_CODE = /\/assets\/start-[^/]+\.js$/;
 
 /** Records whether the early image was ever in the page, however briefly. */
 async function watchForEarlyImage(page: Page): Promise<void> {
@@ -92,7 +98,7 @@ async function compareEarlyWithViewer(
 ) {
   await watchForEarlyImage(page);
   const frames = recordFrameRequests(page);
-  const release = await holdImageCode(page);
+  const release = await holdBack(page, IMAGE_CODE);
   await page.goto(url);
 
   const viewport = page.getByTestId('viewport');
@@ -224,14 +230,8 @@ test('a page opened on the viewer asks for the study, its series, their metadata
 }) => {
   // The app's code (React and the pages) is held back: what the page asks for meanwhile comes from the
   // small start-up module alone.
-  let releaseApp!: () => void;
-  const appReleased = new Promise<void>((resolve) => (releaseApp = resolve));
   let appHeld = false;
-  await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
-    appHeld = true;
-    await appReleased;
-    await route.continue();
-  });
+  const releaseApp = await holdBack(page, APP_CODE, () => (appHeld = true));
   const asked: string[] = [];
   page.on('request', (request) => {
     const { pathname, search } = new URL(request.url());
@@ -285,12 +285,7 @@ test('a page opened on the viewer asks for the study, its series, their metadata
 test('studies of two patients opened together: the page draws no image before the app names both', async ({
   page,
 }) => {
-  let releaseApp!: () => void;
-  const appReleased = new Promise<void>((resolve) => (releaseApp = resolve));
-  await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
-    await appReleased;
-    await route.continue();
-  });
+  const releaseApp = await holdBack(page, APP_CODE);
   const frames = recordFrameRequests(page);
   await page.goto(`/viewer?StudyInstanceUIDs=${DEMO_CT.studyInstanceUID},${DEMO_CR.studyInstanceUID}`);
   const earlyPage = page.getByTestId('early-page');
@@ -332,18 +327,8 @@ test('a series whose Instance Number 1 is not its first slice: the page replaces
   try {
     // The series' metadata (which gives the stack order) is held back until the page has drawn the
     // likely image, and the app's code until the page has replaced it.
-    let releaseMetadata!: () => void;
-    const metadataReleased = new Promise<void>((resolve) => (releaseMetadata = resolve));
-    await page.route(`**/dicom-web/studies/${study}/series/${series}/metadata`, async (route) => {
-      await metadataReleased;
-      await route.continue();
-    });
-    let releaseApp!: () => void;
-    const appReleased = new Promise<void>((resolve) => (releaseApp = resolve));
-    await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
-      await appReleased;
-      await route.continue();
-    });
+    const releaseMetadata = await holdBack(page, `**/dicom-web/studies/${study}/series/${series}/metadata`);
+    const releaseApp = await holdBack(page, APP_CODE);
     const frames = recordFrameRequests(page);
     await page.goto(viewerUrl(study));
 
