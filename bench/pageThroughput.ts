@@ -1,6 +1,7 @@
 import { withColdPage } from './browser';
 import { serveHtml } from './floor';
-import { ACCEPT_AS_STORED, ACCEPT_SERIES_FILES, CONNECTIONS } from './rawThroughput';
+import { ACCEPT_FILES_AS_STORED, ACCEPT_FRAMES_AS_STORED } from '../src/dicomweb/accept';
+import { CONNECTIONS } from './rawThroughput';
 import type { SeriesFrames } from './series';
 import { megabytesPerSecond } from './stats';
 
@@ -54,7 +55,7 @@ export function pageFrameThroughput(
         const connection = async () => {
           while (next < urls.length) {
             const url = urls[next++];
-            const response = await fetch(url, { headers: { accept: ${JSON.stringify(ACCEPT_AS_STORED)} } });
+            const response = await fetch(url, { headers: { accept: ${JSON.stringify(ACCEPT_FRAMES_AS_STORED)} } });
             if (!response.ok) throw new Error('frame: HTTP ' + response.status + ' from ' + url);
             // Read before adding: "bytes += await …" would add to the total as it was before the wait.
             const received = (await response.arrayBuffer()).byteLength;
@@ -83,7 +84,7 @@ export function pageSeriesAnswerThroughput(
     origin,
     `(async () => {
         const started = performance.now();
-        const response = await fetch(${JSON.stringify(seriesPath)}, { headers: { accept: ${JSON.stringify(ACCEPT_SERIES_FILES)} } });
+        const response = await fetch(${JSON.stringify(seriesPath)}, { headers: { accept: ${JSON.stringify(ACCEPT_FILES_AS_STORED)} } });
         if (!response.ok) throw new Error('series: HTTP ' + response.status);
         const reader = response.body.getReader();
         let bytes = 0;

@@ -1,12 +1,7 @@
+import { ACCEPT_FRAMES_AS_STORED } from '../src/dicomweb/accept';
 import { megabytesPerSecond } from './stats';
 import { boundaryOf, multipartBodies } from './multipart';
 import type { SeriesFrames } from './series';
-
-/** What the viewer asks for: frames as stored (multipart/related, any transfer syntax). */
-export const ACCEPT_AS_STORED = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
-
-/** What Fovea asks for to take in a whole series in one answer: its Part-10 files, as stored. */
-export const ACCEPT_SERIES_FILES = 'multipart/related; type="application/dicom"; transfer-syntax=*';
 
 /** Connections a browser opens to one HTTP/1.1 origin; the same for Node, so the two compare. */
 export const CONNECTIONS = 6;
@@ -30,7 +25,7 @@ export async function rawFrameThroughput(dicomWebRoot: string, series: SeriesFra
   const worker = async () => {
     while (next < series.framePaths.length) {
       const url = dicomWebRoot + series.framePaths[next++]!;
-      const response = await fetch(url, { headers: { accept: ACCEPT_AS_STORED } });
+      const response = await fetch(url, { headers: { accept: ACCEPT_FRAMES_AS_STORED } });
       if (!response.ok) throw new Error(`frame: HTTP ${response.status} from ${url}`);
       const body = new Uint8Array(await response.arrayBuffer());
       const boundary = boundaryOf(response.headers.get('content-type') ?? '');

@@ -14,6 +14,7 @@ import {
   type SeriesSummary,
   type StudySummary,
 } from '../dicom';
+import { ACCEPT_FILES_AS_STORED } from './accept';
 import { PacsError, pacsErrorFromResponse, toPacsError } from './errors';
 import { JsonArrayError, JsonArrayReader } from './jsonArrayReader';
 import { MultipartError, MultipartReader, multipartBoundaryOf } from './multipartReader';
@@ -73,7 +74,6 @@ type MetadataCall = (options: {
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Part-10 files as the archive stores them: no transcoding on the archive, compressed or not. */
-const SERIES_FILES_AS_STORED = 'multipart/related; type="application/dicom"; transfer-syntax=*';
 
 /** Aborts its signal when `ms` pass without a restart: a timeout for an answer that streams. */
 class StallTimer {
@@ -419,7 +419,7 @@ export class DicomWebClient {
       const response = await this.fetchFromPacs(
         url,
         request,
-        { accept: SERIES_FILES_AS_STORED, timeout: stall.signal },
+        { accept: ACCEPT_FILES_AS_STORED, timeout: stall.signal },
         signal,
       );
       if (!response.ok) throw pacsErrorFromResponse(request, response.status);

@@ -5,7 +5,6 @@
  * Explicit VR Big Endian and Deflated); for such a series the viewer asks again without a transfer
  * syntax, which DICOMweb answers in Explicit VR Little Endian.
  */
-export const ACCEPT_AS_STORED = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
 export const ACCEPT_DEFAULT = 'multipart/related; type="application/octet-stream"';
 
 /** Statuses that mean "not in that form", as opposed to "not there" (404) or "PACS away" (502–504). */

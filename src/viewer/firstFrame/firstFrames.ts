@@ -1,7 +1,7 @@
 import { IMPLICIT_VR_LITTLE_ENDIAN } from '../../dicom';
 import type { DicomWebClient } from '../../dicomweb';
+import { ACCEPT_FRAMES_AS_STORED } from '../../dicomweb/accept';
 import { firstPartOf } from '../framePart';
-import { ACCEPT_AS_STORED } from '../frameTransferSyntax';
 import type { StackImage } from '../stackOrder';
 import {
   firstFrameLookOf,
@@ -72,7 +72,7 @@ async function load(
   if (!look || !readsTransferSyntax(storedTransferSyntaxOf(dataset))) return undefined;
   const url = image.imageId.replace(/^wadors:/, '');
   // As stored, as the image loader asks (archives seldom say the stored syntax in the metadata).
-  const message = await client.retrieveFrameMessage(url, ACCEPT_AS_STORED);
+  const message = await client.retrieveFrameMessage(url, ACCEPT_FRAMES_AS_STORED);
   const part = firstPartOf(message.body, message.contentType);
   if (!part) return undefined;
   // A grey frame is the loader's to decode whatever its syntax: it takes these bytes, not a second copy.
