@@ -11,13 +11,13 @@ export interface RoutePayload extends PayloadFigures {
 /**
  * Everything of code a route loads in a cold browser (pages and their workers), each body gzipped
  * at level 9 — the size a gzip-only client receives. `until` says when loading counts as done: the
- * page loaded and the worklist shown, or its word that the day has none (plus a second for chunks it loads afterwards), or, for the
- * viewer, its viewport ready for the mouse tools: the viewer draws its first image before its image
- * and tool code has loaded, so the first image alone would leave that code out. For the viewer only
- * code asked for before that moment (the page's clock) counts: once the shown series is in, which
- * can be within milliseconds of ready, the viewer loads pdf.js for a document's preview, which is no
- * part of opening the viewer. Network idle cannot mark it: the worklist keeps its live event stream
- * open.
+ * page loaded and the worklist shown, or its word that the day has none (plus a second for chunks it
+ * loads afterwards), or, for the viewer, its viewport ready for the mouse tools: the viewer draws its
+ * first image before its image and tool code has loaded, so the first image alone would leave that
+ * code out. For the viewer only code asked for before that moment (the page's clock) counts: once the
+ * shown series is in, which can be within milliseconds of ready, the viewer loads pdf.js for a
+ * document's preview, which is no part of opening the viewer. Network idle cannot mark it: the
+ * worklist keeps its live event stream open.
  */
 export function measureRoutePayload(
   url: string,
