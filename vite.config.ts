@@ -57,6 +57,12 @@ export default defineConfig({
       // vtk.js pulls in xmlbuilder2, which extends Node's EventEmitter; without the browser polyfill the
       // built bundle fails at start-up with "Class extends value undefined".
       { find: 'events', replacement: require.resolve('events/') },
+      // Cornerstone draws through vtk.js's WebGL back end only; its rendering profiles would also register
+      // the WebGPU back end, which nothing here ever creates.
+      {
+        find: /^@kitware\/vtk\.js\/Rendering\/Profiles\/(Volume|Geometry)\.js$/,
+        replacement: '@kitware/vtk.js/Rendering/OpenGL/Profiles/$1.js',
+      },
       // Surface meshes (.vtp) are not part of Fovea; their reader brought an XML DOM into the image code.
       {
         find: /^@kitware\/vtk\.js\/IO\/XML\/XMLPolyDataReader\.js$/,
