@@ -162,11 +162,9 @@ function* seriesInstances(study: DemoStudy, series: DemoSeries): Generator<Datas
     case 'thickness-map':
       yield thicknessMapImage(context, s, uid(1));
       return;
-    case 'visual-field': {
-      const field = demoVisualField(content.field);
-      yield visualFieldInstance(context, s, field, field.sopInstanceUID);
+    case 'visual-field':
+      yield visualFieldOf(study, series, content.field);
       return;
-    }
     case 'report':
       yield reportInstance(study, series, content.report);
       return;
@@ -258,6 +256,20 @@ function makeCodecSource(image: CodecSourceImage, series: SeriesContext, sopInst
         Modality: 'US',
       };
   }
+}
+
+function visualFieldOf(study: DemoStudy, series: DemoSeries, fieldKey: string): Dataset {
+  const field = demoVisualField(fieldKey);
+  return visualFieldInstance(contextOf(study), seriesOf(series), field, field.sopInstanceUID);
+}
+
+/** A visual field of the archive, as the archive writes it: with its study's and series' attributes. */
+export function archivedVisualField(fieldKey: string): Dataset {
+  for (const study of DEMO_STUDIES)
+    for (const series of study.series)
+      if (series.content.kind === 'visual-field' && series.content.field === fieldKey)
+        return visualFieldOf(study, series, fieldKey);
+  throw new Error(`No study of the demo archive holds the visual field "${fieldKey}"`);
 }
 
 /** Today's incoming studies: fundus photographs or visual fields, with the demographics the modality recorded. */

@@ -2,39 +2,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoPatient } from '../catalog/patients';
-import { demoStudy } from '../catalog/studies';
 import { DEMO_VISUAL_FIELDS, type DemoVisualField } from '../catalog/visualFields';
 import { dcmdump, parseDump, valueOf, valuesOf, type DumpedElement } from '../dicom/dcmdump';
 import { part10 } from '../dicom/writer';
+import { archivedVisualField } from '../instances/archive';
 import { measureVisualField, testLocations, TEST_PATTERNS, TEST_STRATEGIES } from './model';
-import { visualFieldInstance } from './opv';
 
 const dir = mkdtempSync(join(tmpdir(), 'fovea-opv-'));
 
 async function writeOpv(field: DemoVisualField): Promise<{ text: string; elements: DumpedElement[] }> {
-  const study = demoStudy(field.studyKey);
   const file = join(dir, `${field.key}.dcm`);
-  const dataset = visualFieldInstance(
-    {
-      key: study.key,
-      patient: demoPatient(study.patient),
-      studyInstanceUID: study.studyInstanceUID,
-      date: field.date,
-      time: field.time,
-      description: study.description,
-      accessionNumber: study.accessionNumber,
-      referringPhysician: study.referringPhysician,
-    },
-    {
-      number: field.seriesNumber,
-      seriesInstanceUID: field.seriesInstanceUID,
-      modality: 'OPV',
-      description: 'VF',
-    },
-    field,
-    field.sopInstanceUID,
-  );
+  const dataset = archivedVisualField(field.key);
   writeFileSync(file, part10(dataset));
   const text = await dcmdump(file);
   return { text, elements: parseDump(text) };

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { DEMO_VISUAL_FIELDS, demoPatient, demoStudy, type DemoVisualField } from '../../../demo/catalog';
+import { DEMO_VISUAL_FIELDS, demoPatient, type DemoVisualField } from '../../../demo/catalog';
 import { part10 } from '../../../demo/dicom/writer';
-import { visualFieldInstance } from '../../../demo/visualField/opv';
+import { archivedVisualField } from '../../../demo/instances/archive';
 import type { DicomJsonDataset } from '../../dicom';
 import {
   goldmannSize,
@@ -19,27 +19,7 @@ const dcmjs = createRequire(import.meta.url)('dcmjs') as {
 
 /** The demo OPV instance of a catalog entry, written by the demo writer and read back as DICOM JSON. */
 function opvJson(field: DemoVisualField): DicomJsonDataset {
-  const study = demoStudy(field.studyKey);
-  const dataset = visualFieldInstance(
-    {
-      key: study.key,
-      patient: demoPatient(study.patient),
-      studyInstanceUID: study.studyInstanceUID,
-      date: field.date,
-      time: field.time,
-      description: study.description,
-      accessionNumber: study.accessionNumber,
-      referringPhysician: study.referringPhysician,
-    },
-    {
-      number: field.seriesNumber,
-      seriesInstanceUID: field.seriesInstanceUID,
-      modality: 'OPV',
-      description: 'VF',
-    },
-    field,
-    field.sopInstanceUID,
-  );
+  const dataset = archivedVisualField(field.key);
   const bytes = part10(dataset);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
   return dcmjs.data.DicomMessage.readFile(buffer).dict;
