@@ -265,11 +265,13 @@ function visualFieldOf(study: DemoStudy, series: DemoSeries, fieldKey: string): 
 
 /** A visual field of the archive, as the archive writes it: with its study's and series' attributes. */
 export function archivedVisualField(fieldKey: string): Dataset {
-  for (const study of DEMO_STUDIES)
-    for (const series of study.series)
-      if (series.content.kind === 'visual-field' && series.content.field === fieldKey)
-        return visualFieldOf(study, series, fieldKey);
-  throw new Error(`No study of the demo archive holds the visual field "${fieldKey}"`);
+  const study = demoStudy(demoVisualField(fieldKey).studyKey);
+  const series = study.series.find(
+    ({ content }) => content.kind === 'visual-field' && content.field === fieldKey,
+  );
+  if (!series)
+    throw new Error(`Study "${study.key}" of the demo archive does not hold visual field "${fieldKey}"`);
+  return visualFieldOf(study, series, fieldKey);
 }
 
 /** Today's incoming studies: fundus photographs or visual fields, with the demographics the modality recorded. */
